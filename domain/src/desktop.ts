@@ -1,0 +1,12 @@
+// The one bridge between the renderer and its shell, typed once (style.md): the Electron preload
+// implements it over IPC, the web build implements it with browser APIs.
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface DesktopApi {
+  readonly kind: 'electron' | 'web';
+  /** The app's version, sent to the server as `X-Client-Version`. */
+  appVersion(): Promise<string>;
+  /** Offers a file to save: a native dialog on the desktop, a download in the browser. */
+  saveFile(suggestedName: string, data: Uint8Array): Promise<Result<{ saved: boolean }>>;
+}
