@@ -1,0 +1,59 @@
+// Bearer sessions: the token is 32 random bytes shown to the client once; only its SHA-256 is kept.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Queryable } from '../db/adapter';
+import { ApiError } from '../http/errors';
+import { errorMessages } from '../messages';
+import type { UserRow } from './users';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createSession(db: Queryable, userId: string, deviceId: string, days: number): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + days * 86_400_000);
+  await db.query('INSERT INTO sessions (token_hash, user_id, device_id, expires_at) VALUES ($1, $2, $3, $4)', [
+    hashToken(token),
+    userId,
+    deviceId,
+    expiresAt,
+  ]);
+  return { token, expiresAt };
+}
+
+export interface Session {
+  tokenHash: string;
+  deviceId: string;
+  user: UserRow;
+}
+
+interface SessionRow extends UserRow {
+  session_device_id: string;
+  session_revoked: boolean;
+  session_expired: boolean;
+  device_revoked: boolean;
+}
+
+/** The session of a bearer token, or the error to answer: a revoked device wins, so its client wipes. */
+export async function sessionOf(db: Queryable, token: string | undefined): Promise<Session> {
+  if (token === undefined || token === '') throw new ApiError('unauthorized', errorMessages.unauthorized);
+  const tokenHash = hashToken(token);
+  const rows = await db.query<SessionRow>(
+    `SELECT u.*, s.device_id AS session_device_id, s.revoked_at IS NOT NULL AS session_revoked,
+            s.expires_at <= now() AS session_expired, d.revoked_at IS NOT NULL AS device_revoked
+     FROM sessions s JOIN users u ON u.id = s.user_id JOIN devices d ON d.id = s.device_id
+     WHERE s.token_hash = $1`,
+    [tokenHash],
+  );
+  const row = rows[0];
+  if (!row) throw new ApiError('unauthorized', errorMessages.unauthorized);
+  if (row.device_revoked) throw new ApiError('device_revoked', errorMessages.deviceRevoked);
+  if (row.session_revoked || row.session_expired || row.disabled) throw new ApiError('unauthorized', errorMessages.unauthorized);
+  return { tokenHash, deviceId: row.session_device_id, user: row };
+}
+
+/** The bearer token of an Authorization header value. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}

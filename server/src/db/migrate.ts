@@ -1,0 +1,51 @@
+// The schema, created idempotently on every start. An advisory lock keeps two servers starting at
+// once on one PostgreSQL from racing on CREATE.
+import type { Db } from './adapter';
+
+/** Any constant: the key of the advisory lock held while migrating and seeding. */
+export const SETUP_LOCK = 7_311_001;
+
+const statements = [
+  `CREATE TABLE IF NOT EXISTS change_counter (id int PRIMARY KEY CHECK (id = 1), value bigint NOT NULL)`,
+  `INSERT INTO change_counter (id, value) VALUES (1, 0) ON CONFLICT (id) DO NOTHING`,
+  // Only for testHooks.changeOrder 'naive': the unsafe order the concurrent-writers test must catch.
+  `CREATE SEQUENCE IF NOT EXISTS naive_change_seq`,
+  `CREATE TABLE IF NOT EXISTS docs (
+     collection text NOT NULL, id text NOT NULL, street_id text NOT NULL,
+     community_id text, compound_id text, seq bigint NOT NULL, deleted boolean NOT NULL,
+     data jsonb NOT NULL, PRIMARY KEY (collection, id))`,
+  `CREATE INDEX IF NOT EXISTS docs_by_seq ON docs (collection, street_id, seq)`,
+  `CREATE TABLE IF NOT EXISTS scope_exits (
+     seq bigint NOT NULL, collection text NOT NULL, id text NOT NULL, street_id text NOT NULL,
+     community_id text, compound_id text)`,
+  `CREATE INDEX IF NOT EXISTS scope_exits_by_seq ON scope_exits (collection, street_id, seq)`,
+  `CREATE TABLE IF NOT EXISTS audit (
+     seq bigint NOT NULL, collection text NOT NULL, id text NOT NULL,
+     at timestamptz NOT NULL DEFAULT now(), user_id text NOT NULL, device_id text,
+     before jsonb, after jsonb NOT NULL)`,
+  `CREATE INDEX IF NOT EXISTS audit_by_doc ON audit (collection, id, seq)`,
+  `CREATE TABLE IF NOT EXISTS users (
+     id text PRIMARY KEY, username text NOT NULL, password_hash text NOT NULL,
+     display_name text NOT NULL, role text NOT NULL, street_id text NOT NULL,
+     community_ids jsonb NOT NULL DEFAULT '[]', unit_id text,
+     disabled boolean NOT NULL DEFAULT false, failed_logins int NOT NULL DEFAULT 0,
+     locked_until timestamptz, created_at timestamptz NOT NULL DEFAULT now())`,
+  `CREATE UNIQUE INDEX IF NOT EXISTS users_by_username ON users (lower(username))`,
+  `CREATE TABLE IF NOT EXISTS devices (
+     id text PRIMARY KEY, user_id text NOT NULL REFERENCES users (id), name text NOT NULL,
+     app_version text, last_seen_at timestamptz, revoked_at timestamptz,
+     created_at timestamptz NOT NULL DEFAULT now())`,
+  `CREATE TABLE IF NOT EXISTS sessions (
+     token_hash text PRIMARY KEY, user_id text NOT NULL REFERENCES users (id),
+     device_id text NOT NULL REFERENCES devices (id), created_at timestamptz NOT NULL DEFAULT now(),
+     expires_at timestamptz NOT NULL, revoked_at timestamptz)`,
+  `CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions (user_id)`,
+  `CREATE INDEX IF NOT EXISTS sessions_by_device ON sessions (device_id)`,
+];
+
+export async function migrate(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [SETUP_LOCK]);
+    for (const sql of statements) await tx.query(sql);
+  });
+}

@@ -1,0 +1,53 @@
+// PostgreSQL through `pg`: a pool for queries and transactions, and one dedicated client per
+// listener that reconnects with backoff when the connection drops.
+import pg from 'pg';
+import type { Db, Isolation, Queryable, Row } from './adapter';
+import { listenWithReconnect } from './postgres-listen';
+
+export function openPostgres(connectionString: string): Db {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle client that loses its connection emits here; without a handler the process would exit.
+  pool.on('error', (error) => console.error('PostgreSQL 连接池错误', error.message));
+  const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []) {
+      return (await client.query<R>(sql, [...params])).rows;
+    },
+  });
+  const stops = new Set<() => Promise<void>>();
+  return {
+    ...on(pool),
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>, isolation: Isolation = 'read committed') {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query(isolation === 'repeatable read' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN');
+        const result = await fn(on(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
+        throw error;
+      } finally {
+        // A client whose ROLLBACK failed is in an unknown state: destroy it rather than reuse it.
+        client.release(broken);
+      }
+    },
+    async listen(channel, handler, onReset) {
+      const stop = await listenWithReconnect(connectionString, channel, handler, onReset);
+      stops.add(stop);
+      return async () => {
+        stops.delete(stop);
+        await stop();
+      };
+    },
+    async notify(channel, payload) {
+      await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
+    async close() {
+      await Promise.all([...stops].map((stop) => stop()));
+      await pool.end();
+    },
+  };
+}

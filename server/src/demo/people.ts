@@ -1,0 +1,178 @@
+// The governance team (治理队伍) and the 129 grids it serves: every member lives in a building of
+// their community and belongs to the grid covering that building.
+import type { WireDoc } from '@domain/collections';
+import { missingCase } from '@domain/scope';
+import { COMMUNITIES, DEPARTMENTS, SERVICES, SKILLS, STATIONED_UNITS, WORKPLACES } from './names';
+import { person } from './persons';
+import { STREET_ID, communityId, compoundSlots, departmentId, pairedDepartment } from './places';
+import { pad, type Random } from './random';
+
+type Member = WireDoc<'members'>;
+type Building = WireDoc<'buildings'>;
+type Category = NonNullable<Member['category']>;
+
+export const GRID_COUNT = 129;
+const MEMBERS_PER_COMMUNITY = 30;
+/** Communities with four compounds get one grid more: 3 × 10 + 11 × 9 = 129. */
+const gridsIn = (community: number) => (compoundSlots.filter((slot) => slot.community === community).length > 3 ? 10 : 9);
+
+interface GridPlan {
+  id: string;
+  community: number;
+  buildings: Building[];
+}
+
+/** Each community's buildings, in order, cut into as many runs as it has grids. */
+function planGrids(buildings: Building[]): GridPlan[] {
+  return COMMUNITIES.flatMap((_, community) => {
+    const own = buildings.filter((building) => building.communityId === communityId(community));
+    const count = gridsIn(community);
+    return Array.from({ length: count }, (_, g) => ({
+      id: `grid-${pad(community + 1, 2)}-${pad(g + 1, 2)}`,
+      community,
+      buildings: own.slice(Math.floor((g * own.length) / count), Math.floor(((g + 1) * own.length) / count)),
+    }));
+  });
+}
+
+export interface People {
+  members: Member[];
+  grids: WireDoc<'grids'>[];
+}
+
+export function peopleAndGrids(random: Random, compounds: WireDoc<'compounds'>[], buildings: Building[]): People {
+  const plans = planGrids(buildings);
+  const members: Member[] = [];
+  const gridOf = new Map(plans.flatMap((plan) => plan.buildings.map((building) => [building.id, plan.id] as const)));
+  const compoundsById = new Map(compounds.map((compound) => [compound.id, compound]));
+  const add = (home: Building, kind: Kind) => {
+    const compound = compoundsById.get(home.compoundId);
+    if (!compound) throw new Error(`no compound ${home.compoundId}`);
+    members.push(memberAt(random, members.length, compound, home, gridOf.get(home.id) ?? '', kind));
+  };
+  COMMUNITIES.forEach((_, community) => {
+    const own = plans.filter((plan) => plan.community === community);
+    const homes = own.flatMap((plan) => plan.buildings);
+    for (const plan of own) add(random.pick(plan.buildings), 'gridWorker');
+    add(random.pick(homes), 'communityWorker');
+    add(random.pick(homes), 'communityWorker');
+    for (let n = own.length + 2; n < MEMBERS_PER_COMMUNITY; n++) add(random.pick(homes), 'other');
+  });
+  const byGrid = groupBy(members, (m) => m.gridId ?? '');
+  const byCommunity = groupBy(members, (m) => m.communityId);
+  return { members, grids: plans.map((plan) => gridDoc(plan, byGrid.get(plan.id) ?? [], byCommunity.get(communityId(plan.community)) ?? [])) };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+function gridDoc(plan: GridPlan, inGrid: Member[], inCommunity: Member[]): WireDoc<'grids'> {
+  const community = communityId(plan.community);
+  const workers = inCommunity.filter((m) => m.teamRoles?.includes('communityWorker'));
+  const worker = workers[Number(plan.id.slice(-2)) % Math.max(1, workers.length)];
+  return {
+    id: plan.id,
+    streetId: STREET_ID,
+    communityId: community,
+    name: `${COMMUNITIES[plan.community]?.[0] ?? ''}第${Number(plan.id.slice(-2))}网格`,
+    code: plan.id.slice('grid-'.length),
+    compoundIds: [...new Set(plan.buildings.map((building) => building.compoundId))],
+    buildingIds: plan.buildings.map((building) => building.id),
+    gridWorkerIds: inGrid.filter((m) => m.teamRoles?.includes('gridWorker')).map((m) => m.id),
+    communityWorkerIds: worker ? [worker.id] : [],
+    volunteerIds: inGrid.filter((m) => m.teamRoles?.includes('volunteer')).map((m) => m.id),
+    _deleted: false,
+  };
+}
+
+const CATEGORY_WEIGHTS: readonly [Category, number][] = [
+  ['inServiceReported', 0.35],
+  ['retired', 0.25],
+  ['pairedDepartment', 0.15],
+  ['propertyCompany', 0.1],
+  ['communityManaged', 0.15],
+];
+
+function drawCategory(random: Random, managed: boolean): Category {
+  let roll = random.next();
+  for (const [category, weight] of CATEGORY_WEIGHTS) {
+    if (roll < weight) return category === 'propertyCompany' && !managed ? 'communityManaged' : category;
+    roll -= weight;
+  }
+  return 'communityManaged';
+}
+
+type Kind = 'gridWorker' | 'communityWorker' | 'other';
+
+function memberAt(random: Random, index: number, compound: WireDoc<'compounds'>, home: Building, gridId: string, kind: Kind): Member {
+  const staff = kind !== 'other';
+  const partyMember = staff || random.chance(0.9);
+  const category = staff ? 'communityManaged' : partyMember ? drawCategory(random, compound.propertyManaged) : undefined;
+  const retired = category === 'retired';
+  const who = person(random, index, retired ? 1946 : 1965, retired ? 1964 : 2001);
+  const floor = random.int(1, home.floors ?? 6);
+  const teamRoles: NonNullable<Member['teamRoles']> =
+    kind === 'gridWorker' ? ['gridWorker'] : kind === 'communityWorker' ? ['communityWorker'] : random.chance(0.5) ? ['volunteer'] : [];
+  return {
+    id: `member-${pad(index + 1, 4)}`,
+    streetId: STREET_ID,
+    communityId: compound.communityId,
+    ...who,
+    isPartyMember: partyMember,
+    ...(category ? { category, ...work(random, category, compound, staff) } : {}),
+    compoundId: compound.id,
+    buildingId: home.id,
+    unitNo: String(random.int(1, home.units ?? 1)),
+    room: `${floor}0${random.int(1, 2)}`,
+    gridId,
+    ...(teamRoles.length > 0 ? { teamRoles } : {}),
+    ...(category === 'inServiceReported'
+      ? { report: { date: `2020-${pad(random.int(2, 6), 2)}-${pad(random.int(1, 28), 2)}`, skills: random.sample(SKILLS, 2), services: random.sample(SERVICES, 2) } }
+      : {}),
+    _deleted: false,
+  };
+}
+
+/** Where a member works, by category; the unit is recorded when it is one of the street's units. */
+function work(random: Random, category: Category, compound: WireDoc<'compounds'>, staff: boolean): Pick<Member, 'workUnit' | 'unitId'> {
+  switch (category) {
+    case 'pairedDepartment': {
+      const slot = compoundSlots[Number(compound.id.slice(-3)) - 1];
+      const department = slot ? pairedDepartment(slot) : 0;
+      return { workUnit: `灵武${DEPARTMENTS[department] ?? ''}`, unitId: departmentId(department) };
+    }
+    case 'propertyCompany':
+      return { workUnit: compound.propertyCompany, unitId: compound.propertyUnitId };
+    case 'retired':
+      return { workUnit: `原${random.pick(WORKPLACES)}（退休）` };
+    case 'inServiceReported': {
+      const stationed = random.int(0, STATIONED_UNITS.length + WORKPLACES.length - 1);
+      return stationed < STATIONED_UNITS.length
+        ? { workUnit: STATIONED_UNITS[stationed], unitId: `stationed-${pad(stationed + 1, 2)}` }
+        : { workUnit: WORKPLACES[stationed - STATIONED_UNITS.length] };
+    }
+    case 'communityManaged':
+      return { workUnit: staff ? `${COMMUNITIES[Number(compound.communityId.slice(-2)) - 1]?.[0] ?? ''}居民委员会` : '个体经营' };
+    default:
+      return missingCase(category);
+  }
+}
+
+/** Red building leaders (红色楼栋长): some Party members claim the building they live in. */
+export function withLeaders(random: Random, buildings: Building[], members: Member[]): Building[] {
+  const residents = groupBy(members.filter((m) => m.isPartyMember), (m) => m.buildingId ?? '');
+  return buildings.map((building) => {
+    const candidates = residents.get(building.id) ?? [];
+    if (candidates.length === 0 || !random.chance(0.6)) return building;
+    const leader = random.pick(candidates);
+    const at = `2020-${pad(random.int(4, 9), 2)}-${pad(random.int(1, 28), 2)}T02:00:00.000Z`;
+    return {
+      ...building,
+      leaderMemberId: leader.id,
+      leaderClaims: [{ id: `${building.id}-claim-1`, at, by: 'admin', action: 'claim', memberId: leader.id }],
+    };
+  });
+}

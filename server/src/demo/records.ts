@@ -1,0 +1,133 @@
+// What the people do: needs on the problem list, service activities, the branches' funds and
+// allowances, and the year's two-way assessments. A few of each, so every page has something.
+import type { WireDoc } from '@domain/collections';
+import { DEPARTMENTS } from './names';
+import { FUND_RATE_FEN, STREET_ID, compoundSlots, departmentId, pairedDepartment } from './places';
+import { pad, type Random } from './random';
+
+type Need = WireDoc<'needs'>;
+type Step = NonNullable<Need['steps']>[number];
+
+const NEED_TEXTS: readonly [categoryId: string, description: string][] = [
+  ['category-sanitation', '小区垃圾清运不及时，楼道堆放杂物'],
+  ['category-repair', '单元门禁损坏，夜间照明不足'],
+  ['category-property', '无物业管理，车辆乱停乱放'],
+  ['category-dispute', '楼上漏水影响楼下住户，双方协商未果'],
+  ['category-elderly', '独居老人需要定期上门探望'],
+  ['category-repair', '雨水管道堵塞，雨天院内积水'],
+  ['category-other', '希望增设健身器材和休息座椅'],
+];
+
+/** Each need has gone as far as its state: listed, claimed by the paired department, or resolved. */
+const STATE_PATH = ['submitted', 'listed', 'claimed', 'coordinating', 'resolved'] as const;
+
+export function needDocs(random: Random, compounds: WireDoc<'compounds'>[], members: WireDoc<'members'>[]): Need[] {
+  return compoundSlots.flatMap((slot) => {
+    const compound = compounds[slot.index];
+    if (!compound || (!compound.pilot && slot.index % 3 !== 0)) return [];
+    const department = departmentId(pairedDepartment(slot));
+    const residents = members.filter((m) => m.compoundId === compound.id);
+    const resident = residents.length > 0 ? random.pick(residents) : undefined;
+    const reach = random.int(1, STATE_PATH.length - 1);
+    const id = `need-${pad(slot.index + 1, 3)}-1`;
+    const raisedOn = `2026-0${random.int(1, 3)}-${pad(random.int(1, 20), 2)}`;
+    const steps: Step[] = STATE_PATH.slice(0, reach + 1).map((toState, s) => ({
+      id: `${id}-step-${s + 1}`,
+      at: `${raisedOn}T0${s + 1}:00:00.000Z`,
+      // Departments claim and report progress through their liaison; only dept-01 has one in the demo.
+      by: s >= 2 && department === 'dept-01' ? 'liaison01' : `staff${compound.communityId.slice(-2)}`,
+      action: toState === 'submitted' ? 'submit' : toState === 'listed' ? 'list' : toState === 'claimed' ? 'claim' : toState === 'coordinating' ? 'coordinate' : 'resolve',
+      toState,
+      ...(s >= 2 ? { unitId: department } : {}),
+    }));
+    const [categoryId, description] = random.pick(NEED_TEXTS);
+    return [
+      {
+        id,
+        streetId: STREET_ID,
+        communityId: compound.communityId,
+        compoundId: compound.id,
+        ...(resident ? { buildingId: resident.buildingId, raisedBy: resident.name, raisedByPhone: resident.mobile } : {}),
+        raisedOn,
+        categoryId,
+        description,
+        urgency: random.pick(['low', 'normal', 'normal', 'high'] as const),
+        state: STATE_PATH[reach] ?? 'listed',
+        ...(reach >= 2 ? { claimedByUnitId: department } : {}),
+        steps,
+        _deleted: false,
+      },
+    ];
+  });
+}
+
+export function activityDocs(random: Random, compounds: WireDoc<'compounds'>[], members: WireDoc<'members'>[]): WireDoc<'activities'>[] {
+  const kinds = [
+    ['deliberation', '小区议事会：停车管理'],
+    ['study', '党员集中学习'],
+    ['service', '党员志愿服务进小区'],
+    ['meeting', '共建单位联席会'],
+  ] as const;
+  return compounds
+    .filter((compound) => compound.pilot)
+    .map((compound, i) => {
+      const [kind, title] = kinds[i % kinds.length] ?? kinds[0];
+      const residents = members.filter((m) => m.compoundId === compound.id);
+      return {
+        id: `activity-${pad(i + 1, 3)}`,
+        streetId: STREET_ID,
+        communityId: compound.communityId,
+        compoundId: compound.id,
+        ...(compound.venues?.[0] ? { venueId: compound.venues[0].id } : {}),
+        date: `2026-0${random.int(1, 4)}-${pad(random.int(1, 28), 2)}`,
+        kind,
+        title,
+        participantIds: random.sample(residents, 5).map((m) => m.id),
+        hours: random.pick([1, 1.5, 2, 3]),
+        _deleted: false,
+      };
+    });
+}
+
+/** A year's working funds for each compound branch (rate × residents) and three months of allowances. */
+export function ledgerDocs(compounds: WireDoc<'compounds'>[], orgs: WireDoc<'orgs'>[]): WireDoc<'ledger'>[] {
+  const branches = orgs.filter((org) => org.level === 'compoundBranch');
+  return branches.flatMap((branch, b) => {
+    const compound = compounds.find((c) => c.id === branch.compoundId);
+    const base = { streetId: STREET_ID, communityId: branch.communityId ?? '', orgId: branch.id, compoundId: branch.compoundId, _deleted: false };
+    const funds: WireDoc<'ledger'> = {
+      ...base,
+      id: `ledger-${pad(b + 1, 2)}-funds-2026`,
+      kind: 'disbursement',
+      date: '2026-01-15',
+      amountFen: (compound?.residentCount ?? 0) * FUND_RATE_FEN,
+      purpose: '2026年度小区党支部工作经费',
+      paid: true,
+    };
+    const allowances = branch.secretaryMemberId
+      ? [1, 2, 3].map(
+          (month): WireDoc<'ledger'> => ({
+            ...base,
+            id: `ledger-${pad(b + 1, 2)}-allowance-2026-${pad(month, 2)}`,
+            kind: 'allowance',
+            memberId: branch.secretaryMemberId,
+            month: `2026-${pad(month, 2)}`,
+            amountFen: 30000,
+            purpose: '小区党支部书记任职补贴',
+            paid: month < 3,
+          }),
+        )
+      : [];
+    return [funds, ...allowances];
+  });
+}
+
+/** 2025's two-way assessment: the street rates each department and each department rates the street. */
+export function assessmentDocs(random: Random, street: WireDoc<'streets'>): WireDoc<'assessments'>[] {
+  const criteria = street.assessmentCriteria ?? [];
+  const scores = () => criteria.map((criterion) => ({ criterionId: criterion.id, score: random.int(60, 100) }));
+  return DEPARTMENTS.flatMap((_, d) => [
+    { id: `assessment-2025-street-dept-${pad(d + 1, 2)}`, direction: 'streetToDepartment' as const, assessorId: STREET_ID, assesseeId: departmentId(d) },
+    { id: `assessment-2025-dept-${pad(d + 1, 2)}-street`, direction: 'departmentToStreet' as const, assessorId: departmentId(d), assesseeId: STREET_ID },
+  ]).map((head) => ({ ...head, streetId: STREET_ID, year: 2025, scores: scores(), _deleted: false }));
+}

@@ -1,0 +1,57 @@
+// The Fastify application: CORS for the desktop app's local origin, JSON errors, all routes.
+import cors from '@fastify/cors';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context';
+import { installErrorHandler } from './errors';
+import { adminDeviceRoutes } from './routes/admin-devices';
+import { adminUserRoutes } from './routes/admin-users';
+import { healthRoutes } from './routes/health';
+import { historyRoutes } from './routes/history';
+import { loginRoutes } from './routes/login';
+import { streamRoutes } from './routes/stream';
+import { syncRoutes } from './routes/sync';
+import { webRoutes } from './web';
+
+export interface AppOptions {
+  webRoot: string | null;
+  tls: { cert: string; key: string } | undefined;
+  quiet: boolean;
+}
+
+/** 2,000 rows of the largest documents fit well below this. */
+const BODY_LIMIT = 32 * 1024 * 1024;
+
+export async function buildApp(ctx: ServerContext, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    logger: { level: options.quiet ? 'error' : 'info' },
+    logController: new LogController({ disableRequestLogging: options.quiet }),
+    ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
+  });
+  installErrorHandler(app);
+  acceptEmptyJson(app);
+  // Bearer tokens, no cookies: any origin may call, as the desktop app loads from a local one.
+  await app.register(cors, {
+    origin: '*',
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'OPTIONS'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Client-Version'],
+    maxAge: 86_400,
+  });
+  for (const routes of [healthRoutes, loginRoutes, syncRoutes, streamRoutes, adminUserRoutes, adminDeviceRoutes, historyRoutes]) routes(app, ctx);
+  await webRoutes(app, options.webRoot);
+  return app;
+}
+
+/**
+ * Fastify's JSON parser (with its prototype-poisoning guards), except that an empty body reads as
+ * no body: a POST such as /disable may carry `content-type: application/json` and nothing else.
+ */
+function acceptEmptyJson(app: FastifyInstance): void {
+  const parse = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') done(null, undefined);
+    else void parse(request, text, done);
+  });
+}

@@ -1,0 +1,58 @@
+// Street admins see the devices of their street's accounts and revoke lost or stolen ones: the
+// device's sessions then answer `device_revoked`, on which its client wipes the local data.
+import type { FastifyInstance } from 'fastify';
+import type { DeviceInfo } from '@domain/contract';
+import type { ServerContext } from '../../context';
+import { toIsoOrNull } from '../../db/adapter';
+import { errorMessages } from '../../messages';
+import { CHANGES_CHANNEL, encodeNotice } from '../../sync/notice';
+import { callerOf, requireAdmin } from '../caller';
+import { ApiError } from '../errors';
+
+interface DeviceRow {
+  id: string;
+  user_id: string;
+  username: string;
+  name: string;
+  app_version: string | null;
+  last_seen_at: unknown;
+  revoked_at: unknown;
+  [column: string]: unknown;
+}
+
+const SELECT_DEVICES = `SELECT d.id, d.user_id, u.username, d.name, d.app_version, d.last_seen_at, d.revoked_at
+  FROM devices d JOIN users u ON u.id = d.user_id WHERE u.street_id = $1`;
+
+function deviceInfo(row: DeviceRow): DeviceInfo {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    username: row.username,
+    name: row.name,
+    appVersion: row.app_version,
+    lastSeenAt: toIsoOrNull(row.last_seen_at),
+    revokedAt: toIsoOrNull(row.revoked_at),
+  };
+}
+
+export function adminDeviceRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.get('/api/admin/devices', async (request): Promise<DeviceInfo[]> => {
+    const caller = await callerOf(ctx, request);
+    requireAdmin(caller);
+    const rows = await ctx.db.query<DeviceRow>(`${SELECT_DEVICES} ORDER BY d.last_seen_at DESC NULLS LAST, d.created_at`, [caller.user.street_id]);
+    return rows.map(deviceInfo);
+  });
+
+  app.post<{ Params: { id: string } }>('/api/admin/devices/:id/revoke', async (request): Promise<DeviceInfo> => {
+    const caller = await callerOf(ctx, request);
+    requireAdmin(caller);
+    const found = await ctx.db.query<DeviceRow>(`${SELECT_DEVICES} AND d.id = $2`, [caller.user.street_id, request.params.id]);
+    const device = found[0];
+    if (!device) throw new ApiError('not_found', errorMessages.deviceNotFound);
+    await ctx.db.query('UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1', [device.id]);
+    // Open streams of the account re-check their session and close if it was this device.
+    await ctx.db.notify(CHANGES_CHANNEL, encodeNotice({ type: 'account', userId: device.user_id }));
+    const updated = await ctx.db.query<DeviceRow>(`${SELECT_DEVICES} AND d.id = $2`, [caller.user.street_id, device.id]);
+    return deviceInfo(updated[0] ?? device);
+  });
+}
