@@ -1,8 +1,11 @@
 // INTERFACE (agreed between the data layer and the feature pages): pages read documents only
 // through these hooks, which are live: they re-render when the local database changes, whether by
 // the person's own edit or by a pull. Tombstones (`_deleted`) are never returned.
-// The bodies below are placeholders that the data layer replaces; the signatures stay.
+import { useMemo, useSyncExternalStore } from 'react';
+import type { MangoQuery, RxCollection, RxDocument, RxQuery } from 'rxdb';
 import type { CollectionName, DocTypes } from '@domain/collections';
+import { useDatabaseStore } from './current';
+import type { AppDatabase } from './database';
 
 /** A Mango selector over the collection's fields, e.g. `{ compoundId: 'abc' }`. */
 export type Selector = Record<string, unknown>;
@@ -18,13 +21,103 @@ export interface LiveDocs<T> {
   loading: boolean;
 }
 
-export function useDocs<C extends CollectionName>(_collection: C, _query?: DocsQuery): LiveDocs<DocTypes[C]> {
-  throw new Error('db/hooks: not implemented yet');
+interface LiveDoc<T> {
+  doc: T | undefined;
+  loading: boolean;
+}
+
+// One mutable copy per document revision: RxDB reuses a document object until it changes, so a
+// list of thousands re-renders at the cost of the documents that changed, and a page that mutates
+// what it got cannot corrupt RxDB's cache.
+const plainCopies = new WeakMap<object, unknown>();
+
+function plainOf<T>(doc: RxDocument<T>): T {
+  let plain = plainCopies.get(doc) as T | undefined;
+  if (plain === undefined) {
+    plain = doc.toMutableJSON();
+    plainCopies.set(doc, plain);
+  }
+  return plain;
+}
+
+/** A live query shared by every component that asks for the same query (RxDB caches queries too). */
+class LiveQuery<R, S> {
+  private snapshot: S;
+  private readonly listeners = new Set<() => void>();
+  private subscription: { unsubscribe(): void } | undefined;
+
+  constructor(
+    private readonly query: RxQuery<unknown, R>,
+    private readonly toSnapshot: (result: R) => S,
+    private readonly initial: S,
+  ) {
+    this.snapshot = initial;
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    this.subscription ??= this.query.$.subscribe((result) => {
+      this.snapshot = this.toSnapshot(result);
+      for (const notify of this.listeners) notify();
+    });
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) {
+        this.subscription?.unsubscribe();
+        this.subscription = undefined;
+        // Unwatched, the result goes stale: the next reader waits for a fresh one rather than
+        // starting (a form, say) from what the database held when it was last looked at.
+        this.snapshot = this.initial;
+      }
+    };
+  };
+
+  readonly getSnapshot = (): S => this.snapshot;
+}
+
+const liveQueries = new WeakMap<object, LiveQuery<never, unknown>>();
+
+function liveQueryOf<R, S>(query: RxQuery<unknown, R>, toSnapshot: (result: R) => S, initial: S): LiveQuery<R, S> {
+  let live = liveQueries.get(query) as LiveQuery<R, S> | undefined;
+  if (!live) {
+    live = new LiveQuery(query, toSnapshot, initial);
+    liveQueries.set(query, live as unknown as LiveQuery<never, unknown>);
+  }
+  return live;
+}
+
+const noopSubscribe = () => () => undefined;
+const LOADING_DOCS: LiveDocs<never> = { docs: [], loading: true };
+const LOADING_DOC: LiveDoc<never> = { doc: undefined, loading: true };
+const NO_DOC: LiveDoc<never> = { doc: undefined, loading: false };
+
+function collectionOf<C extends CollectionName>(db: AppDatabase, name: C): RxCollection<DocTypes[C]> {
+  return db.collections[name];
+}
+
+export function useDocs<C extends CollectionName>(collection: C, query?: DocsQuery): LiveDocs<DocTypes[C]> {
+  const db = useDatabaseStore((state) => state.current?.db);
+  const key = JSON.stringify(query ?? {});
+  const live = useMemo(() => {
+    if (!db || db.closed) return undefined;
+    const { selector, sort } = JSON.parse(key) as DocsQuery;
+    const mango = { selector: selector ?? {}, sort: sort ?? [{ id: 'asc' }] } as MangoQuery<DocTypes[C]>;
+    const rxQuery = collectionOf(db, collection).find(mango) as unknown as RxQuery<unknown, RxDocument<DocTypes[C]>[]>;
+    return liveQueryOf(rxQuery, (docs): LiveDocs<DocTypes[C]> => ({ docs: docs.map(plainOf), loading: false }), LOADING_DOCS);
+  }, [db, collection, key]);
+  return useSyncExternalStore(live?.subscribe ?? noopSubscribe, live?.getSnapshot ?? (() => LOADING_DOCS));
 }
 
 export function useDoc<C extends CollectionName>(
-  _collection: C,
-  _id: string | undefined,
+  collection: C,
+  id: string | undefined,
 ): { doc: DocTypes[C] | undefined; loading: boolean } {
-  throw new Error('db/hooks: not implemented yet');
+  const db = useDatabaseStore((state) => state.current?.db);
+  const live = useMemo(() => {
+    if (!db || db.closed || id === undefined) return undefined;
+    const rxQuery = collectionOf(db, collection).findOne(id) as unknown as RxQuery<unknown, RxDocument<DocTypes[C]> | null>;
+    return liveQueryOf(rxQuery, (doc): LiveDoc<DocTypes[C]> => ({ doc: doc ? plainOf(doc) : undefined, loading: false }), LOADING_DOC);
+  }, [db, collection, id]);
+  const fallback = id === undefined ? NO_DOC : LOADING_DOC;
+  return useSyncExternalStore(live?.subscribe ?? noopSubscribe, live?.getSnapshot ?? (() => fallback));
 }

@@ -1,16 +1,71 @@
 // INTERFACE (agreed between the data layer and the feature pages): the only way pages change
 // documents. Each call is one atomic local write with strict durability; sync picks it up.
-// The bodies below are placeholders that the data layer replaces; the signatures stay.
+import type { RxCollection } from 'rxdb';
 import type { CollectionName, DocTypes } from '@domain/collections';
+import { deepEqual, mergeThreeWay } from '@domain/merge';
+import { i18n } from '../i18n';
+import { requireDatabase } from './current';
+import { duringLocalWrite } from './pending';
+import { toWireDoc, withoutStorageFields } from './plain';
+import { schemaProblems } from './validate';
 
-/** Inserts the document, or replaces the whole current state of the document with this id. */
-export function saveDoc<C extends CollectionName>(_collection: C, _doc: DocTypes[C]): Promise<void> {
-  throw new Error('db/write: not implemented yet');
+export class InvalidDocumentError extends Error {
+  constructor(
+    readonly collection: CollectionName,
+    readonly problems: { path: string; message: string }[],
+  ) {
+    super(i18n.t('common:errors.invalidDocument', { details: problems.map((p) => `${p.path} ${p.message}`).join('; ') }));
+    this.name = 'InvalidDocumentError';
+  }
+}
+
+function collectionOf(name: CollectionName): RxCollection<Record<string, unknown>> {
+  return requireDatabase().db.collections[name] as unknown as RxCollection<Record<string, unknown>>;
+}
+
+/**
+ * Inserts the document, or replaces the stored one with this id. `base` is the stored state the edit
+ * started from (what the form showed): when the stored document changed meanwhile (a pull, another
+ * window), only the fields this edit changed are written over it, so the other change is kept. Where
+ * both changed a field, the value the person just saved stands.
+ */
+export async function saveDoc<C extends CollectionName>(collection: C, doc: DocTypes[C], base?: DocTypes[C]): Promise<void> {
+  const edited = withoutStorageFields({ ...(doc as Record<string, unknown>) });
+  delete edited._deleted;
+  const problems = schemaProblems(collection, edited);
+  if (problems.length > 0) throw new InvalidDocumentError(collection, problems);
+
+  const { pending } = requireDatabase();
+  const rx = collectionOf(collection);
+  const id = String(edited.id);
+  await duringLocalWrite(collection, id, async () => {
+    const current = await rx.findOne(id).exec();
+    const data = current && base ? editedOver(collection, base, edited, current.toMutableJSON()) : edited;
+    // Saving an unchanged form is no change: it must not count as waiting for sync.
+    if (current && deepEqual(current.toJSON(), data)) return;
+    await pending.add(collection, [id]);
+    await rx.upsert(data);
+  });
+}
+
+function editedOver(collection: CollectionName, base: object, edited: object, current: object): Record<string, unknown> {
+  // The edit takes the server's part of the sync merge: its changes win, the stored changes it did
+  // not touch stay, append-only logs keep the entries of both.
+  const { merged } = mergeThreeWay(collection, toWireDoc(base), toWireDoc(edited), toWireDoc(current));
+  const data: Record<string, unknown> = { ...merged };
+  delete data._deleted;
+  return data;
 }
 
 /** Deletes the document (a tombstone that replicates). */
-export function removeDoc(_collection: CollectionName, _id: string): Promise<void> {
-  throw new Error('db/write: not implemented yet');
+export async function removeDoc(collection: CollectionName, id: string): Promise<void> {
+  const { pending } = requireDatabase();
+  await duringLocalWrite(collection, id, async () => {
+    const current = await collectionOf(collection).findOne(id).exec();
+    if (!current) return;
+    await pending.add(collection, [id]);
+    await current.remove();
+  });
 }
 
 /** A new random document id (works in insecure contexts too, where `crypto.randomUUID` is missing). */

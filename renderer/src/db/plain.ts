@@ -1,0 +1,26 @@
+// Documents as pages and the wire see them: no storage bookkeeping.
+import type { AnyDoc } from '@domain/collections';
+
+const LOCAL_ONLY = ['_meta', '_rev', '_attachments'] as const;
+
+/** A copy of a stored or replicated document without RxDB's `_meta`, `_rev` and `_attachments`. */
+export function withoutStorageFields<T extends object>(doc: T): T {
+  const copy: Record<string, unknown> = { ...(doc as Record<string, unknown>) };
+  for (const key of LOCAL_ONLY) delete copy[key];
+  return copy as T;
+}
+
+/** A wire document: storage fields removed and `_deleted` always present. */
+export function toWireDoc(doc: object): AnyDoc {
+  const copy = withoutStorageFields(doc) as Partial<AnyDoc>;
+  return { ...copy, _deleted: copy._deleted === true } as AnyDoc;
+}
+
+/** Keeps only the fields a schema declares (plus `_deleted`): pulled data never carries extras into the store. */
+export function keepSchemaFields<T extends object>(doc: T, properties: Readonly<Record<string, unknown>>): T {
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(doc)) {
+    if (key === '_deleted' || Object.hasOwn(properties, key)) kept[key] = value;
+  }
+  return kept as T;
+}

@@ -1,0 +1,19 @@
+// The renderer's entry: languages first, then the stored session (opened offline if need be).
+import './i18n';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { registerServiceWorker } from './app/serviceWorker';
+import { resumeSession } from './session/lifecycle';
+
+void resumeSession();
+registerServiceWorker();
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

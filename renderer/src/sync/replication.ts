@@ -1,0 +1,86 @@
+// One collection's live replication against the sync contract (design.md "Sync contract").
+import { getAssumedMasterState, type RxCollection } from 'rxdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { Observable } from 'rxjs';
+import { schemas, type AnyDoc, type CollectionName } from '@domain/collections';
+import type { Checkpoint } from '@domain/contract';
+import { deepEqual } from '@domain/merge';
+import type { AppDatabase } from '../db/database';
+import type { PersistedIdSets } from '../db/idSets';
+import { isLocalWriteInFlight } from '../db/pending';
+import { keepSchemaFields, toWireDoc } from '../db/plain';
+import { PULL_BATCH, type createHandlers } from './handlers';
+
+export const PUSH_BATCH = 200;
+
+type Doc = Record<string, unknown>;
+
+export interface CollectionReplication {
+  collection: CollectionName;
+  state: RxReplicationState<Doc, Checkpoint>;
+  /** Drops waiting ids whose local state is what the server is known to hold. */
+  reconcilePending(): Promise<void>;
+}
+
+export function localReader(db: AppDatabase, collection: CollectionName): (ids: string[]) => Promise<AnyDoc[]> {
+  const rx = db.collections[collection] as unknown as RxCollection<Doc>;
+  return async (ids) => (ids.length === 0 ? [] : (await rx.storageInstance.findDocumentsById(ids, true)).map(toWireDoc));
+}
+
+export interface ReplicateOptions {
+  db: AppDatabase;
+  collection: CollectionName;
+  serverUrl: string;
+  handlers: ReturnType<typeof createHandlers>;
+  stream$: Observable<'RESYNC'>;
+  pending: PersistedIdSets;
+  removed: PersistedIdSets;
+}
+
+export function replicateCollection(options: ReplicateOptions): CollectionReplication {
+  const { db, collection, handlers, pending, removed } = options;
+  const properties = schemas[collection].properties;
+  const readLocal = localReader(db, collection);
+  const state = replicateRxCollection<Doc, Checkpoint>({
+    // Stable across restarts, so the replication resumes from its stored checkpoint.
+    replicationIdentifier: `${options.serverUrl}|${collection}`,
+    collection: db.collections[collection],
+    live: true,
+    // Backoff happens inside the handlers, where "sync now" can cut it short.
+    retryTime: 100,
+    waitForLeadership: true,
+    autoStart: true,
+    pull: {
+      batchSize: PULL_BATCH,
+      handler: async (checkpoint, batchSize) => {
+        const { documents, checkpoint: next } = await handlers.pull(checkpoint, batchSize);
+        return { documents, checkpoint: next };
+      },
+      stream$: options.stream$,
+      // Server bookkeeping never reaches the local store.
+      modifier: (doc: Doc) => keepSchemaFields(doc, properties) as AnyDoc,
+    },
+    push: {
+      batchSize: PUSH_BATCH,
+      handler: (rows) => handlers.push(rows),
+    },
+  });
+
+  async function reconcilePending(): Promise<void> {
+    const internal = state.internalReplicationState;
+    const ids = pending.idsOf(collection).filter((id) => !isLocalWriteInFlight(collection, id));
+    if (!internal || ids.length === 0) return;
+    const [local, assumed] = await Promise.all([readLocal(ids), getAssumedMasterState(internal, ids)]);
+    const localById = new Map(local.map((doc) => [doc.id, doc]));
+    const done = ids.filter((id) => {
+      const current = localById.get(id);
+      const known = assumed[id];
+      if (!current) return true;
+      if (current._deleted && removed.has(collection, id)) return true;
+      return known !== undefined && deepEqual(current, toWireDoc(known.docData));
+    });
+    await pending.remove(collection, done);
+  }
+
+  return { collection, state, reconcilePending };
+}

@@ -1,0 +1,73 @@
+// The pages' write path against a real RxDB (memory storage): whole-state replace, tombstones,
+// edits over changes that arrived while a form was open, the changes-waiting set, and validation before anything is written.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { closeDatabase, openDatabase, type OpenDatabase } from '../src/db/current';
+import { InvalidDocumentError, removeDoc, saveDoc } from '../src/db/write';
+import { conflictHandlers } from '../src/sync/conflicts';
+
+let open: OpenDatabase;
+const base = { id: 'c1', streetId: 's', communityId: 'k', name: '幸福花园', propertyManaged: true, propertyCompany: '某物业', residentCount: 300, pilot: true };
+
+beforeAll(async () => {
+  open = await openDatabase({
+    name: 'write-test',
+    storage: getRxStorageMemory(),
+    multiInstance: false,
+    conflictHandlerFor: conflictHandlers({ record: () => Promise.resolve(), isRemovedFromScope: () => false }),
+  });
+});
+afterAll(() => closeDatabase());
+
+describe('saveDoc / removeDoc', () => {
+  it('replaces the whole state: a field left out is gone', async () => {
+    await saveDoc('compounds', base);
+    const { propertyCompany: _dropped, ...withoutCompany } = base;
+    await saveDoc('compounds', { ...withoutCompany, propertyManaged: false });
+    const stored = await open.db.collections.compounds.findOne('c1').exec();
+    expect(stored?.toJSON()).toEqual({ ...withoutCompany, propertyManaged: false });
+    expect(open.pending.idsOf('compounds')).toEqual(['c1']);
+  });
+
+  it('does not count an unchanged save as a change waiting for sync', async () => {
+    await open.pending.remove('compounds', ['c1']);
+    const current = await open.db.collections.compounds.findOne('c1').exec();
+    await saveDoc('compounds', { ...current!.toMutableJSON() });
+    expect(open.pending.count()).toBe(0);
+  });
+
+  it('refuses a document its schema forbids, writing nothing', async () => {
+    const bad = { ...base, id: 'c2', residentCount: -1, extra: 'x' } as unknown as typeof base;
+    await expect(saveDoc('compounds', bad)).rejects.toBeInstanceOf(InvalidDocumentError);
+    expect(await open.db.collections.compounds.findOne('c2').exec()).toBeNull();
+    expect(open.pending.has('compounds', 'c2')).toBe(false);
+  });
+
+  it('deletes with a tombstone that counts as waiting', async () => {
+    await removeDoc('compounds', 'c1');
+    expect(await open.db.collections.compounds.findOne('c1').exec()).toBeNull();
+    const [tombstone] = await open.db.collections.compounds.storageInstance.findDocumentsById(['c1'], true);
+    expect(tombstone?._deleted).toBe(true);
+    expect(open.pending.idsOf('compounds')).toEqual(['c1']);
+  });
+
+  it('keeps a change that arrived while a form was open: the edit writes only what it changed', async () => {
+    const opened = { ...base, id: 'c3' };
+    await saveDoc('compounds', opened);
+    // A pull (or another window) changes the resident count after the form opened ...
+    await open.db.collections.compounds.upsert({ ...opened, residentCount: 420 });
+    // ... and the person saves the form, which still shows 300, with a new name.
+    await saveDoc('compounds', { ...opened, name: '幸福花园一期' }, opened);
+    const stored = await open.db.collections.compounds.findOne('c3').exec();
+    expect(stored?.toJSON()).toMatchObject({ name: '幸福花园一期', residentCount: 420, pilot: true });
+  });
+
+  it('lets the value a person saves stand over one that arrived meanwhile in the same field', async () => {
+    const opened = { ...base, id: 'c4' };
+    await saveDoc('compounds', opened);
+    await open.db.collections.compounds.upsert({ ...opened, residentCount: 420, pilot: false });
+    await saveDoc('compounds', { ...opened, residentCount: 500 }, opened);
+    const stored = await open.db.collections.compounds.findOne('c4').exec();
+    expect(stored?.toJSON()).toMatchObject({ residentCount: 500, pilot: false });
+  });
+});
