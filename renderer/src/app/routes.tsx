@@ -2,7 +2,14 @@
 // shows, and the menu entries that lead to them. The feature pages fill this table; the shell
 // (App, Layout) renders it and builds its menu from it.
 import type { ReactNode } from 'react';
+import { ApartmentOutlined, DashboardOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Role } from '@domain/contract';
+import { CommunitiesPage } from '../features/communities/CommunitiesPage';
+import { CompoundDetailPage } from '../features/compounds/CompoundDetailPage';
+import { CompoundsPage } from '../features/compounds/CompoundsPage';
+import { HomePage } from '../features/home/HomePage';
+import { MemberEditPage } from '../features/members/MemberEditPage';
+import { MembersPage } from '../features/members/MembersPage';
 
 export interface AppRoute {
   /** A react-router path under the signed-in layout, e.g. `compounds/:id`; `''` is the index page. */
@@ -12,4 +19,15 @@ export interface AppRoute {
   menu?: { icon: ReactNode; label: string; roles?: readonly Role[] };
 }
 
-export const appRoutes: AppRoute[] = [];
+// Liaisons read only their paired compounds and those compounds' needs: no members.
+const staffRoles: readonly Role[] = ['street_admin', 'community_staff'];
+
+export const appRoutes: AppRoute[] = [
+  { path: '', element: <HomePage />, menu: { icon: <DashboardOutlined />, label: 'home:menu' } },
+  { path: 'communities', element: <CommunitiesPage />, menu: { icon: <ApartmentOutlined />, label: 'communities:menu' } },
+  { path: 'compounds', element: <CompoundsPage />, menu: { icon: <HomeOutlined />, label: 'compounds:menu' } },
+  { path: 'compounds/:id', element: <CompoundDetailPage /> },
+  { path: 'members', element: <MembersPage />, menu: { icon: <TeamOutlined />, label: 'members:menu', roles: staffRoles } },
+  { path: 'members/new', element: <MemberEditPage /> },
+  { path: 'members/:id', element: <MemberEditPage /> },
+];

@@ -1,0 +1,125 @@
+// Search over a list as staff type it: Chinese names by characters, full pinyin or pinyin initials
+// (`zs` finds 张三, `xfhy` finds 幸福花园), a mobile by its last digits, and any plain text
+// (address, building name). Initials may also skip characters (`xh` finds 幸福花园: 幸…花), which
+// is how people abbreviate names; such looser matches come after the exact ones. The index is
+// built once per list.
+import { pinyin } from 'pinyin-pro';
+
+/** What one item can be found by. */
+export interface SearchSource {
+  /** Chinese texts also found by pinyin: names of people, compounds, communities. */
+  names?: readonly (string | undefined)[];
+  /** Person names: the surname reading is preferred (单 reads shan, not dan). */
+  personNames?: readonly (string | undefined)[];
+  /** Texts found by their characters only: addresses, building names, work units. */
+  texts?: readonly (string | undefined)[];
+  /** Numbers found by how they end: a mobile by its last four digits. */
+  endings?: readonly (string | undefined)[];
+}
+
+interface Entry<T> {
+  item: T;
+  haystack: string;
+  initials: string[];
+  endings: string[];
+}
+
+export interface SearchIndex<T> {
+  readonly entries: readonly Entry<T>[];
+}
+
+// Pinyin is the costly part, and a live list is re-indexed on every change where nearly every
+// item is the same as before: keep each text's pinyin and each item's whole entry.
+const CACHE_LIMIT = 100_000;
+const pinyinCache = new Map<string, PinyinKeys>();
+const entryCache = new Map<string, Omit<Entry<unknown>, 'item'>>();
+
+interface PinyinKeys {
+  full: string;
+  initials: string;
+}
+
+function pinyinKeys(text: string, person: boolean): PinyinKeys {
+  const cacheKey = `${person ? 'p' : 'n'}${text}`;
+  const cached = pinyinCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  // One conversion gives both: the initials are each syllable's first letter.
+  const syllables = pinyin(text, { toneType: 'none', type: 'array', v: true, surname: person ? 'head' : 'off' });
+  const keys = {
+    full: normalise(syllables.join('')),
+    initials: normalise(syllables.map((syllable) => syllable.charAt(0)).join('')),
+  };
+  remember(pinyinCache, cacheKey, keys);
+  return keys;
+}
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+}
+
+/** Lower case without spaces, so `Z S`, `zs` and `ZS` all match the same way. */
+export function normalise(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, '');
+}
+
+const present = (values: readonly (string | undefined)[] | undefined): string[] =>
+  (values ?? []).filter((value): value is string => value !== undefined && value !== '');
+
+export function buildSearchIndex<T>(items: readonly T[], sourceOf: (item: T) => SearchSource): SearchIndex<T> {
+  const entries = items.map((item): Entry<T> => {
+    const source = sourceOf(item);
+    const cacheKey = [source.names, source.personNames, source.texts, source.endings].map((list) => (list ?? []).join('\u0001')).join('\u0002');
+    const cached = entryCache.get(cacheKey);
+    if (cached) return { item, ...cached };
+    const names = present(source.names);
+    const personNames = present(source.personNames);
+    const keys = [...names.map((name) => pinyinKeys(name, false)), ...personNames.map((name) => pinyinKeys(name, true))];
+    // The NUL separator keeps a match from spanning two fields.
+    const parts = [
+      ...names.map(normalise),
+      ...personNames.map(normalise),
+      ...present(source.texts).map(normalise),
+      ...keys.flatMap((key) => [key.full, key.initials]),
+    ];
+    const entry = { haystack: parts.join('\u0000'), initials: keys.map((key) => key.initials), endings: present(source.endings) };
+    remember(entryCache, cacheKey, entry);
+    return { item, ...entry };
+  });
+  return { entries };
+}
+
+/** Whether the letters of `term` appear in `text` in order, e.g. `xh` in `xfhy`. */
+function isSubsequence(term: string, text: string): boolean {
+  let at = 0;
+  for (const letter of text) if (letter === term[at]) at++;
+  return at === term.length;
+}
+
+const EXACT = 0;
+const LOOSE = 1;
+const NONE = 2;
+
+function matchTerm(entry: Entry<unknown>, term: string): number {
+  if (entry.haystack.includes(term)) return EXACT;
+  if (/^\d+$/.test(term)) return entry.endings.some((ending) => ending.endsWith(term)) ? EXACT : NONE;
+  if (/^[a-z]{2,}$/.test(term) && entry.initials.some((initials) => isSubsequence(term, initials))) return LOOSE;
+  return NONE;
+}
+
+/**
+ * The items matching every space-separated term of the query: exact matches first, then loose
+ * ones (initials with characters skipped), each in index order; all items when it is blank.
+ */
+export function searchIndex<T>(index: SearchIndex<T>, query: string): T[] {
+  const terms = query.toLowerCase().split(/\s+/).filter((term) => term !== '');
+  if (terms.length === 0) return index.entries.map((entry) => entry.item);
+  const exact: T[] = [];
+  const loose: T[] = [];
+  for (const entry of index.entries) {
+    const match = Math.max(...terms.map((term) => matchTerm(entry, term)));
+    if (match === EXACT) exact.push(entry.item);
+    else if (match === LOOSE) loose.push(entry.item);
+  }
+  return [...exact, ...loose];
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { locales as components } from '../src/components/locales';
+import { locales as communities } from '../src/features/communities/locales';
+import { locales as compounds } from '../src/features/compounds/locales';
+import { locales as home } from '../src/features/home/locales';
+import { locales as members } from '../src/features/members/locales';
+
+const namespaces: Record<string, { 'zh-CN': object; en: object }> = { components, communities, compounds, home, members };
+
+/** Every leaf key of a locale, as `a.b.c`. */
+function leafKeys(node: object, prefix = ''): string[] {
+  return Object.entries(node).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null ? leafKeys(value as object, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+function lookup(node: object, path: string): unknown {
+  return path.split('.').reduce<unknown>((at, part) => (typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[part] : undefined), node);
+}
+
+// The sources, to check that every text a page asks for exists.
+const sources = import.meta.glob<string>(['../src/features/**/*.tsx', '../src/features/**/*.ts', '../src/components/*.tsx'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+function namespaceOfFile(path: string): string {
+  return /\/features\/([^/]+)\//.exec(path)?.[1] ?? 'components';
+}
+
+describe('locales', () => {
+  it.each(Object.keys(namespaces))('%s has the same texts in Chinese and English, none empty', (name) => {
+    const { 'zh-CN': zh, en } = namespaces[name] ?? { 'zh-CN': {}, en: {} };
+    expect(leafKeys(en).sort()).toEqual(leafKeys(zh).sort());
+    for (const key of leafKeys(zh)) {
+      expect(String(lookup(zh, key)).trim(), `zh-CN ${key}`).not.toBe('');
+      expect(String(lookup(en, key)).trim(), `en ${key}`).not.toBe('');
+    }
+  });
+
+  it('has every text the pages ask for', () => {
+    const missing: string[] = [];
+    for (const [path, source] of Object.entries(sources)) {
+      const zh = namespaces[namespaceOfFile(path)]?.['zh-CN'] ?? {};
+      for (const match of source.matchAll(/\bt\(\s*'([^']+)'/g)) {
+        const key = match[1] ?? '';
+        if (typeof lookup(zh, key) !== 'string') missing.push(`${path}: ${key}`);
+      }
+      // t(`categories.${category}`): the prefix must be a group of texts.
+      for (const match of source.matchAll(/\bt\(\s*`([\w.]+)\.\$\{/g)) {
+        const prefix = match[1] ?? '';
+        if (typeof lookup(zh, prefix) !== 'object') missing.push(`${path}: ${prefix}.*`);
+      }
+    }
+    expect(Object.keys(sources).length).toBeGreaterThan(10);
+    expect(missing).toEqual([]);
+  });
+});
