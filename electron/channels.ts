@@ -1,0 +1,9 @@
+// IPC channel names shared by main and preload. The preload is CommonJS and can import only types,
+// so it writes the names literally and the `Channel` type checks them.
+
+export const channels = {
+  appVersion: 'desktop:app-version',
+  saveFile: 'desktop:save-file',
+} as const;
+
+export type Channel = (typeof channels)[keyof typeof channels];

@@ -1,0 +1,46 @@
+// Parsers of IPC arguments. Everything arriving from the renderer is `unknown` until one of these
+// has checked it (style.md: main trusts nothing).
+import type { Result } from '@domain/desktop';
+import type { ShellMessages } from './messages';
+
+export interface SaveFileRequest {
+  suggestedName: string;
+  data: Uint8Array;
+}
+
+/** Exports of a whole street's rosters stay well below this; more means something is wrong. */
+export const MAX_SAVE_BYTES = 512 * 1024 * 1024;
+const MAX_NAME_LENGTH = 200;
+
+/**
+ * The suggested name only pre-fills the save dialog, but a name with folders in it would pre-select
+ * another folder: keep the last path segment and replace characters Windows forbids in names.
+ */
+export function safeFileName(name: string): string {
+  const last = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  const cleaned = last.replace(/[<>:"|?*\u0000-\u001f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '');
+  return cleaned.slice(0, MAX_NAME_LENGTH);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function parseSaveFile(raw: unknown, text: ShellMessages, maxBytes = MAX_SAVE_BYTES): Result<SaveFileRequest> {
+  if (!isRecord(raw)) return { ok: false, error: text.errors.badArgument };
+  const { suggestedName, data } = raw;
+  if (typeof suggestedName !== 'string') return { ok: false, error: text.errors.badArgument };
+  const name = safeFileName(suggestedName);
+  if (name === '') return { ok: false, error: text.errors.badFileName };
+  const bytes = data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
+  if (bytes === null) return { ok: false, error: text.errors.badArgument };
+  if (bytes.byteLength > maxBytes) return { ok: false, error: text.errors.fileTooLarge };
+  return { ok: true, value: { suggestedName: name, data: bytes } };
+}
+
+/** For calls that take no argument: anything sent along is a malformed request. */
+export function parseNothing(raw: unknown, text: ShellMessages): Result<undefined> {
+  // IPC may carry an omitted argument as `undefined` or `null`.
+  return raw === undefined || raw === null ? { ok: true, value: undefined } : { ok: false, error: text.errors.badArgument };
+}

@@ -1,0 +1,150 @@
+// The Electron main process: wiring only. Every decision (where a window may go, which IPC sender
+// is trusted, how an argument is parsed, what the protocol serves, the window's options) is a pure
+// function in its own module, tested without Electron.
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveAppRequest } from './app-protocol';
+import { channels, type Channel } from './channels';
+import type { BrowserWindow, ElectronMain, IpcMainInvokeEvent, WebContents } from './electron-api';
+import { answerIpc, type IpcCall } from './ipc-answer';
+import { parseNothing, parseSaveFile, type SaveFileRequest } from './ipc-args';
+import type { SenderFrame } from './ipc-sender';
+import { menuTemplate } from './menu';
+import { messagesFor, type ShellMessages } from './messages';
+import { APP_ENTRY_URL, APP_SCHEME, navigationDecision, redirectDecision, windowOpenDecision } from './navigation';
+import { permissionGranted } from './permissions';
+import { saveFile } from './save-file';
+import { mainWindowOptions } from './window-options';
+
+// `electron` is an optional dependency without types on build machines; electron-api.ts declares
+// the part used here, and the bundle keeps `electron` external.
+const requireCjs = createRequire(import.meta.url);
+const electron = requireCjs('electron') as ElectronMain;
+const { app, BrowserWindow, Menu, dialog, ipcMain, protocol, session, shell } = electron;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+let mainWindow: BrowserWindow | null = null;
+
+function logError(error: unknown): void {
+  console.error('[electron]', error);
+}
+
+function openExternal(url: string): void {
+  shell.openExternal(url).catch(logError);
+}
+
+/** Applied to every web contents, including any a page might create: no way out of the app. */
+function harden(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    const decision = navigationDecision(url);
+    if (decision !== 'allow') event.preventDefault();
+    if (decision === 'open-external') openExternal(url);
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (redirectDecision(url) !== 'allow') event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (windowOpenDecision(url) === 'open-external') openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+function senderOf(event: IpcMainInvokeEvent): SenderFrame | null {
+  const frame = event.senderFrame;
+  return frame === null ? null : { url: frame.url, isTopFrame: frame.parent === null };
+}
+
+function handle<A, T>(channel: Channel, text: ShellMessages, callFor: (event: IpcMainInvokeEvent & { sender: unknown }) => IpcCall<A, T>): void {
+  ipcMain.handle(channel, (event, raw) => answerIpc(senderOf(event), raw, callFor(event), text, logError));
+}
+
+function registerIpc(text: ShellMessages): void {
+  handle(channels.appVersion, text, () => ({
+    parse: parseNothing,
+    run: () => ({ ok: true, value: app.getVersion() }),
+  }));
+  handle<SaveFileRequest, { saved: boolean }>(channels.saveFile, text, (event) => ({
+    parse: parseSaveFile,
+    run: (request) =>
+      saveFile(
+        request,
+        {
+          chooseSavePath: async (suggestedName) => {
+            const owner = BrowserWindow.fromWebContents(event.sender) ?? mainWindow;
+            if (owner === null) return null;
+            const defaultPath = path.join(app.getPath('documents'), suggestedName);
+            const choice = await dialog.showSaveDialog(owner, { title: text.saveDialogTitle, defaultPath });
+            return choice.canceled || !choice.filePath ? null : choice.filePath;
+          },
+          writeFile: (file, data) => writeFile(file, data),
+          logError,
+        },
+        text,
+      ),
+  }));
+}
+
+function registerAppProtocol(): void {
+  const root = path.join(app.getAppPath(), 'dist', 'renderer');
+  protocol.handle(APP_SCHEME, async (request) => {
+    const answer = await serveAppRequest(root, request.url, path, { readFile, logError });
+    return new Response(answer.body, { status: answer.status, headers: answer.headers });
+  });
+}
+
+function createMainWindow(text: ShellMessages): BrowserWindow {
+  const options = mainWindowOptions({
+    preloadPath: path.join(here, 'preload.cjs'),
+    title: text.appTitle,
+    devTools: !app.isPackaged,
+  });
+  const window = new BrowserWindow(options);
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  window.loadURL(APP_ENTRY_URL).catch(logError);
+  return window;
+}
+
+function focusMainWindow(): void {
+  if (mainWindow === null) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+function start(): void {
+  const text = messagesFor(app.getLocale());
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionGranted(permission)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionGranted(permission));
+  registerAppProtocol();
+  registerIpc(text);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(text, { devTools: !app.isPackaged })));
+  mainWindow = createMainWindow(text);
+}
+
+// Before `ready`: the scheme must be privileged (a real origin for IndexedDB, fetch, CSP) and every
+// renderer sandboxed.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance owns the local database; it is brought to the front by `second-instance`.
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  app.on('web-contents-created', (_event, contents) => harden(contents));
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      logError(error);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,182 @@
+// Runs the built main process and preload against a recording fake of Electron: the wiring that
+// the pure modules' tests cannot see (is each policy actually attached, do the two sides agree on
+// channel names), on machines where no Electron binary can be installed.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DesktopApi } from '@domain/desktop';
+import { mainBundle, preloadBundle } from '../bundles';
+import type { IpcMainInvokeEvent } from '../electron-api';
+import { messagesFor } from '../messages';
+import { APP_ENTRY_URL } from '../navigation';
+import { FakeContents, FakeWindow, fakeElectron, runBundle, type FakeOptions } from './fake-electron';
+
+const text = messagesFor('zh-CN');
+let dir = '';
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'shell-'));
+  await mkdir(path.join(dir, 'app', 'dist', 'renderer'), { recursive: true });
+  await writeFile(path.join(dir, 'app', 'dist', 'renderer', 'index.html'), '<!doctype html><title>社区治理</title>');
+  await writeFile(path.join(dir, 'app', 'package.json'), '{}');
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function startMain(overrides: Partial<FakeOptions> = {}) {
+  const fake = fakeElectron({
+    appPath: path.join(dir, 'app'),
+    documents: path.join(dir, 'documents'),
+    singleInstance: true,
+    saveDialog: { canceled: false, filePath: path.join(dir, 'saved.xlsx') },
+    ...overrides,
+  });
+  await runBundle(mainBundle, fake.electron, pathToFileURL(path.join(dir, 'app', 'dist-electron', 'main.js')).href);
+  return fake;
+}
+
+type Fake = Awaited<ReturnType<typeof startMain>>;
+
+/** The renderer's `window.desktop`, from the real preload, talking to the main process's handlers. */
+async function loadPreload(fake: Fake, window: FakeWindow, frameUrl = APP_ENTRY_URL) {
+  const exposed = new Map<string, unknown>();
+  const event = { senderFrame: { url: frameUrl, parent: null }, sender: window.webContents } satisfies IpcMainInvokeEvent & { sender: unknown };
+  const preloadElectron = {
+    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => void exposed.set(key, api) },
+    ipcRenderer: {
+      invoke: (channel: string, ...args: unknown[]): Promise<unknown> => {
+        const handler = fake.ipcHandlers.get(channel);
+        if (!handler) return Promise.reject(new Error(`No handler registered for '${channel}'`));
+        return Promise.resolve(handler(event, ...args));
+      },
+    },
+  };
+  await runBundle(preloadBundle, preloadElectron, 'file:///preload.cjs');
+  return exposed;
+}
+
+function onlyWindow(): FakeWindow {
+  expect(FakeWindow.all).toHaveLength(1);
+  const [window] = FakeWindow.all;
+  if (!window) throw new Error('no window');
+  return window;
+}
+
+describe('the main process', () => {
+  it('privileges the app scheme and sandboxes renderers before the app is ready', async () => {
+    const fake = await startMain();
+    expect(fake.calls.slice(0, 2).sort()).toEqual(['enableSandbox', 'registerSchemesAsPrivileged']);
+    expect(fake.calls[2]).toBe('whenReady');
+    expect(fake.electron.protocol.registerSchemesAsPrivileged.mock.calls[0]?.[0]).toMatchObject([
+      { scheme: 'app', privileges: { standard: true, secure: true } },
+    ]);
+  });
+
+  it('opens one hardened window on the app protocol, with the preload next to main.js', async () => {
+    await startMain();
+    const window = onlyWindow();
+    expect(window.loaded).toEqual([APP_ENTRY_URL]);
+    expect(window.options.webPreferences).toMatchObject({
+      preload: path.join(dir, 'app', 'dist-electron', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    expect(window.show).toHaveBeenCalled();
+  });
+
+  it('serves the renderer folder with the CSP, and nothing beside it', async () => {
+    const fake = await startMain();
+    const serve = fake.protocolHandlers.get('app');
+    if (!serve) throw new Error('app protocol not handled');
+    const page = await serve(new Request(APP_ENTRY_URL));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await page.text()).toContain('社区治理');
+    expect((await serve(new Request('app://renderer/..%2Fpackage.json'))).status).toBe(404);
+  });
+
+  it('keeps every web contents inside the app and sends web links to the browser', async () => {
+    const fake = await startMain();
+    const created = fake.appListeners.get('web-contents-created') as ((event: unknown, contents: FakeContents) => void) | undefined;
+    const contents = new FakeContents();
+    created?.({}, contents);
+    expect(contents.navigate('will-navigate', 'app://renderer/index.html#/needs')).toBe(false);
+    expect(contents.navigate('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(contents.navigate('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(contents.navigate('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(fake.electron.shell.openExternal.mock.calls).toEqual([['https://evil.example/']]);
+    expect(contents.openHandler?.({ url: 'https://www.gov.cn/' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler?.({ url: APP_ENTRY_URL })).toEqual({ action: 'deny' });
+    expect(fake.electron.shell.openExternal.mock.calls).toEqual([['https://evil.example/'], ['https://www.gov.cn/']]);
+  });
+
+  it('refuses every permission request', async () => {
+    const fake = await startMain();
+    let granted: boolean | undefined;
+    fake.permissions.request?.(new FakeContents(), 'media', (answer) => (granted = answer));
+    expect(granted).toBe(false);
+    expect(fake.permissions.check?.(null, 'geolocation')).toBe(false);
+  });
+
+  it('yields to a running instance, and a second launch brings the first to the front', async () => {
+    const second = await startMain({ singleInstance: false });
+    expect(second.electron.app.quit).toHaveBeenCalled();
+    expect(second.calls).not.toContain('whenReady');
+    expect(FakeWindow.all).toHaveLength(0);
+
+    const first = await startMain();
+    const window = onlyWindow();
+    window.minimized = true;
+    (first.appListeners.get('second-instance') as () => void)();
+    expect(window.restore).toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalled();
+  });
+
+  it('shows the Chinese menu', async () => {
+    const fake = await startMain();
+    expect(fake.menus[0]?.map((item) => ('label' in item ? item.label : ''))).toEqual(['文件', '编辑', '视图', '帮助']);
+  });
+});
+
+describe('the preload bridge', () => {
+  it('exposes only DesktopApi, never ipcRenderer', async () => {
+    const fake = await startMain();
+    const exposed = await loadPreload(fake, onlyWindow());
+    expect([...exposed.keys()]).toEqual(['desktop']);
+    const desktop = exposed.get('desktop') as DesktopApi;
+    expect(Object.keys(desktop).sort()).toEqual(['appVersion', 'kind', 'saveFile']);
+    expect(desktop.kind).toBe('electron');
+  });
+
+  it('answers the app version and saves a file through the native dialog', async () => {
+    const fake = await startMain();
+    const desktop = (await loadPreload(fake, onlyWindow())).get('desktop') as DesktopApi;
+    await expect(desktop.appVersion()).resolves.toBe('0.1.0');
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4]);
+    await expect(desktop.saveFile('../花名册.xlsx', bytes)).resolves.toEqual({ ok: true, value: { saved: true } });
+    expect(fake.electron.dialog.showSaveDialog).toHaveBeenCalledWith(onlyWindow(), {
+      title: text.saveDialogTitle,
+      defaultPath: path.join(dir, 'documents', '花名册.xlsx'),
+    });
+    expect(new Uint8Array(await readFile(path.join(dir, 'saved.xlsx')))).toEqual(bytes);
+  });
+
+  it('reports a canceled dialog as not saved', async () => {
+    const fake = await startMain({ saveDialog: { canceled: true, filePath: '' } });
+    const desktop = (await loadPreload(fake, onlyWindow())).get('desktop') as DesktopApi;
+    await expect(desktop.saveFile('a.pdf', new Uint8Array([1]))).resolves.toEqual({ ok: true, value: { saved: false } });
+  });
+
+  it('gets nothing from main when the page is not the app', async () => {
+    const fake = await startMain();
+    const desktop = (await loadPreload(fake, onlyWindow(), 'https://evil.example/')).get('desktop') as DesktopApi;
+    await expect(desktop.saveFile('a.pdf', new Uint8Array([1]))).resolves.toEqual({ ok: false, error: text.errors.untrustedSender });
+    await expect(desktop.appVersion()).rejects.toThrow(text.errors.untrustedSender);
+    expect(fake.electron.dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+});
