@@ -67,11 +67,15 @@ test('offline edits survive a reload and merge field by field with another devic
     await expect(device.page.getByTestId('conflicts-badge')).toHaveAttribute('data-count', '0');
   }
 
+  // Both online: B, with the compound's page open, sees A's next change arrive by itself.
+  await a.addBuilding('5号楼');
+  await expect(b.page.getByTestId('building-table')).toContainText('5号楼');
+
   // The server holds the same, as any other client would read it.
   const compound = (await staff.all('compounds')).find((doc) => doc.name === '幸福里小区');
   expect(compound).toMatchObject({ communityId: community.id, residentCount: 860, _deleted: false });
   const buildings = (await staff.all('buildings')).filter((doc) => doc.compoundId === compound?.id);
-  expect(buildings.map((doc) => doc.name)).toEqual(['3号楼']);
+  expect(buildings.map((doc) => doc.name).sort()).toEqual(['3号楼', '5号楼']);
   const members = await staff.all('members');
   expect(members.find((doc) => doc.id === member.id)).toMatchObject({ mobile: '13800138000', workUnit: '朔方区民政局', name: member.name });
   expect(members.find((doc) => doc.idNumber === newMember.idNumber)).toMatchObject({
