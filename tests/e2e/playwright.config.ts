@@ -1,7 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { electronBinary, noElectronReason } from './support/electron';
 
 // End-to-end tests run the built web app (`npm run build:renderer`) from the real server in
 // Debian's Chromium; `npx playwright install` cannot download browsers here.
+// The list reporter shows a skipped test as a dash: say here why the desktop test skips.
+if (electronBinary() === null) console.log(`${noElectronReason}.\n`);
+
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
