@@ -8,7 +8,7 @@ import { useComponentsText } from './useComponentsText';
 // A spread, because a hyphenated attribute is not among ButtonProps' declared keys.
 const okTestId = { 'data-testid': 'confirm-delete-ok' };
 
-interface ConfirmDeleteProps {
+export interface ConfirmDeleteProps {
   /** e.g. 删除小区“幸福花园”？ */
   title: string;
   content?: string;

@@ -3,7 +3,7 @@
 // branches, 129 grids, more than half the compounds without property management. Pure and
 // deterministic: the same seed gives the same documents on every run.
 import type { CollectionName, WireDoc } from '@domain/collections';
-import type { Role } from '@domain/contract';
+import type { CreateUserRequest } from '@domain/contract';
 import { COMMUNITIES, DEPARTMENTS } from './names';
 import { orgDocs } from './organisation';
 import { peopleAndGrids, withLeaders } from './people';
@@ -12,14 +12,7 @@ import { seededRandom, pad } from './random';
 import { activityDocs, assessmentDocs, ledgerDocs, needDocs } from './records';
 import { unitDocs } from './units';
 
-export interface DemoAccount {
-  username: string;
-  password: string;
-  displayName: string;
-  role: Role;
-  communityIds: string[];
-  unitId?: string;
-}
+export type DemoAccount = CreateUserRequest;
 
 export interface DemoData {
   accounts: DemoAccount[];

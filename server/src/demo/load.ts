@@ -2,7 +2,7 @@
 // `collectionNames` (references point backwards) in one transaction, written like any push
 // (seqs, audit by the system), and the demo accounts.
 import { collectionNames, type AnyDoc } from '@domain/collections';
-import type { Role } from '@domain/contract';
+import type { CreateUserRequest } from '@domain/contract';
 import { hashPassword } from '../auth/passwords';
 import { insertUser } from '../auth/users';
 import type { Db, Queryable } from '../db/adapter';
@@ -10,16 +10,10 @@ import { SETUP_LOCK } from '../db/migrate';
 import { SYSTEM_ACTOR } from '../seed';
 import { openChangeLog, type ChangeOrder } from '../sync/changelog';
 
-/** The parts of the generator's `DemoData` the loader uses (its own type lives in ./generate). */
-export interface DemoAccountIn {
-  username: string;
-  password: string;
-  displayName: string;
-  role: Role;
-  communityIds: string[];
-  unitId?: string;
-}
+/** A demo account: what an admin would send to create it. */
+export type DemoAccountIn = CreateUserRequest;
 
+/** The parts of the generator's `DemoData` the loader uses (its own type lives in ./generate). */
 export interface DemoDataIn {
   accounts: readonly DemoAccountIn[];
   documents: { readonly [collection: string]: readonly AnyDoc[] | undefined };

@@ -1,13 +1,13 @@
 // 社区: every community of the street with what it holds. Street admins keep the list; everyone
 // else reads it.
-import { Alert, Button, Input, Space, Table, type TableColumnsType } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Input, Table, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Community } from '@domain/collections';
 import { useDocs } from '../../db/hooks';
 import { removeDoc } from '../../db/write';
-import { ConfirmDelete } from '../../components/ConfirmDelete';
+import { RowActions } from '../../components/RowActions';
 import { PageHeader } from '../../components/PageHeader';
 import { sortByName, compareText } from '../../lib/collate';
 import { countBy, countOf } from '../../lib/counts';
@@ -72,18 +72,18 @@ export function CommunitiesPage() {
       width: 170,
       render: (_, community) =>
         canEdit(user, 'communities', community) && (
-          <Space size={0}>
-            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ community })}>
-              {t('edit')}
-            </Button>
-            <ConfirmDelete
-              title={t('deleteTitle', { name: community.name })}
-              content={t('deleteContent')}
-              blockedReason={blockedReason(community)}
-              onConfirm={() => removeDoc('communities', community.id)}
-              testId={`community-delete-${community.id}`}
-            />
-          </Space>
+          <RowActions
+            editLabel={t('edit')}
+            onEdit={() => setEditing({ community })}
+            editTestId={`community-edit-${community.id}`}
+            remove={{
+              title: t('deleteTitle', { name: community.name }),
+              content: t('deleteContent'),
+              blockedReason: blockedReason(community),
+              onConfirm: () => removeDoc('communities', community.id),
+              testId: `community-delete-${community.id}`,
+            }}
+          />
         ),
     });
   }

@@ -1,12 +1,12 @@
 // The buildings of a compound, edited in place: staff enter them as they walk the compound.
-import { Button, Card, Space, Table, type TableColumnsType } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Table, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Building, Compound } from '@domain/collections';
 import { useDocs } from '../../db/hooks';
 import { removeDoc } from '../../db/write';
-import { ConfirmDelete } from '../../components/ConfirmDelete';
+import { RowActions } from '../../components/RowActions';
 import { sortByName, compareText } from '../../lib/collate';
 import { countBy, countOf } from '../../lib/counts';
 import { deleteBlockers, describeBlockers } from '../../lib/dependants';
@@ -43,18 +43,18 @@ export function BuildingsSection({ compound, mayEdit }: { compound: Compound; ma
       key: 'actions',
       width: 170,
       render: (_, building) => (
-        <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ building })} data-testid={`building-edit-${building.id}`}>
-            {t('buildings.edit')}
-          </Button>
-          <ConfirmDelete
-            title={t('buildings.deleteTitle', { name: building.name })}
-            content={t('deleteContent')}
-            blockedReason={blockedReason(building)}
-            onConfirm={() => removeDoc('buildings', building.id)}
-            testId={`building-delete-${building.id}`}
-          />
-        </Space>
+        <RowActions
+          editLabel={t('buildings.edit')}
+          onEdit={() => setEditing({ building })}
+          editTestId={`building-edit-${building.id}`}
+          remove={{
+            title: t('buildings.deleteTitle', { name: building.name }),
+            content: t('deleteContent'),
+            blockedReason: blockedReason(building),
+            onConfirm: () => removeDoc('buildings', building.id),
+            testId: `building-delete-${building.id}`,
+          }}
+        />
       ),
     });
   }

@@ -1,14 +1,14 @@
 // 小区: the compounds in the person's scope, found by name, pinyin initials or address, and
 // filtered by community, pilot and property management.
-import { Button, Flex, Input, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Compound } from '@domain/collections';
 import { useDocs } from '../../db/hooks';
 import { removeDoc } from '../../db/write';
-import { ConfirmDelete } from '../../components/ConfirmDelete';
+import { RowActions } from '../../components/RowActions';
 import { PageHeader } from '../../components/PageHeader';
 import { compareText, sortByName } from '../../lib/collate';
 import { byId, countOf } from '../../lib/counts';
@@ -74,18 +74,18 @@ export function CompoundsPage() {
       width: 170,
       render: (_, compound) =>
         canEdit(user, 'compounds', compound) && (
-          <Space size={0}>
-            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ compound })} data-testid={`compound-edit-${compound.id}`}>
-              {t('edit')}
-            </Button>
-            <ConfirmDelete
-              title={t('deleteTitle', { name: compound.name })}
-              content={t('deleteContent')}
-              blockedReason={deleteReason(compound)}
-              onConfirm={() => removeDoc('compounds', compound.id)}
-              testId={`compound-delete-${compound.id}`}
-            />
-          </Space>
+          <RowActions
+            editLabel={t('edit')}
+            onEdit={() => setEditing({ compound })}
+            editTestId={`compound-edit-${compound.id}`}
+            remove={{
+              title: t('deleteTitle', { name: compound.name }),
+              content: t('deleteContent'),
+              blockedReason: deleteReason(compound),
+              onConfirm: () => removeDoc('compounds', compound.id),
+              testId: `compound-delete-${compound.id}`,
+            }}
+          />
         ),
     });
   }
