@@ -72,6 +72,8 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,
+  // No advertisement in the console of an offline office app (or in every test run's output).
+  showSupportNotice: false,
 });
 
 export async function setLanguage(next: Language): Promise<void> {
