@@ -5,7 +5,8 @@ import type { CreateUserRequest, LoginResponse, PullResponse } from '@domain/con
 import type { CollectionName, WireDoc } from '@domain/collections';
 import { startServer, type RunningServer } from '../../../server/src/server';
 
-const webRoot = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
+// The web build under test: `npm run build:renderer`'s, unless E2E_WEB_ROOT names another.
+const webRoot = process.env.E2E_WEB_ROOT ?? fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
 
 export interface TestServer extends RunningServer {
   /** Signs in over the API as a device of its own. */
