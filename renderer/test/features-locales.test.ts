@@ -4,8 +4,9 @@ import { locales as communities } from '../src/features/communities/locales';
 import { locales as compounds } from '../src/features/compounds/locales';
 import { locales as home } from '../src/features/home/locales';
 import { locales as members } from '../src/features/members/locales';
+import { locales as units } from '../src/features/units/locales';
 
-const namespaces: Record<string, { 'zh-CN': object; en: object }> = { components, communities, compounds, home, members };
+const namespaces: Record<string, { 'zh-CN': object; en: object }> = { components, communities, compounds, home, members, units };
 
 /** Every leaf key of a locale, as `a.b.c`. */
 function leafKeys(node: object, prefix = ''): string[] {

@@ -2,7 +2,7 @@
 // shows, and the menu entries that lead to them. The feature pages fill this table; the shell
 // (App, Layout) renders it and builds its menu from it.
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, DashboardOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, DashboardOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Role } from '@domain/contract';
 import { CommunitiesPage } from '../features/communities/CommunitiesPage';
 import { CompoundDetailPage } from '../features/compounds/CompoundDetailPage';
@@ -10,6 +10,8 @@ import { CompoundsPage } from '../features/compounds/CompoundsPage';
 import { HomePage } from '../features/home/HomePage';
 import { MemberEditPage } from '../features/members/MemberEditPage';
 import { MembersPage } from '../features/members/MembersPage';
+import { UnitDetailPage } from '../features/units/UnitDetailPage';
+import { UnitsPage } from '../features/units/UnitsPage';
 
 export interface AppRoute {
   /** A react-router path under the signed-in layout, e.g. `compounds/:id`; `''` is the index page. */
@@ -30,4 +32,6 @@ export const appRoutes: AppRoute[] = [
   { path: 'members', element: <MembersPage />, menu: { icon: <TeamOutlined />, label: 'members:menu', roles: staffRoles } },
   { path: 'members/new', element: <MemberEditPage /> },
   { path: 'members/:id', element: <MemberEditPage /> },
+  { path: 'units', element: <UnitsPage />, menu: { icon: <BankOutlined />, label: 'units:menu', roles: staffRoles } },
+  { path: 'units/:id', element: <UnitDetailPage /> },
 ];
