@@ -110,6 +110,13 @@ describe('demo data set', () => {
     expect(compoundBranches).toHaveLength(5);
     expect(compoundBranches.every((org) => compounds.find((c) => c.id === org.compoundId)?.pilot)).toBe(true);
     expect(grids).toHaveLength(129);
+    const reported = demo.documents.members.filter(
+      (m) => m.isPartyMember && m.category === 'inServiceReported' && m.report?.date !== undefined && (m.report.services?.length ?? 0) > 0,
+    );
+    expect(reported).toHaveLength(3654);
+    expect(new Set(reported.map((m) => m.communityId)).size).toBe(14);
+    const gridIds = new Set(grids.map((grid) => grid.id));
+    expect(reported.every((m) => gridIds.has(m.gridId ?? '') && m.workUnit !== undefined)).toBe(true);
     expect(compounds.filter((compound) => !compound.propertyManaged).length * 2).toBeGreaterThan(compounds.length);
     expect(orgs.filter((org) => org.level === 'streetCommittee' && org.communityId === undefined)).toHaveLength(1);
   });
@@ -125,10 +132,11 @@ describe('demo data set', () => {
       expect(compound.residentCount).toBeGreaterThanOrEqual(200);
       expect(compound.residentCount).toBeLessThanOrEqual(3000);
     }
-    expect(members.length).toBeGreaterThanOrEqual(300);
-    expect(members.length).toBeLessThanOrEqual(500);
+    expect(members.length).toBeGreaterThanOrEqual(3654 + 300);
+    expect(members.length).toBeLessThanOrEqual(3654 + 500);
     const idNumbers = members.map((member) => member.idNumber);
     expect(new Set(idNumbers).size).toBe(members.length);
+    expect(new Set(members.map((member) => member.mobile)).size).toBe(members.length);
     expect(idNumbers.some((id) => id?.endsWith('X'))).toBe(true);
     expect(idNumbers.some((id) => !id?.startsWith('640181'))).toBe(true);
     expect(new Set(members.map((member) => member.category)).size).toBeGreaterThanOrEqual(5);

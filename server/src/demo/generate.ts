@@ -1,7 +1,8 @@
 // The demo data set: one street of Lingwu City (灵武市) that reproduces the headline figures of
 // domain.md — 14 communities, 14 pilot compounds, 4 upgraded general branches, 5 new compound
-// branches, 129 grids, more than half the compounds without property management. Pure and
-// deterministic: the same seed gives the same documents on every run.
+// branches, 129 grids, 3,654 reported in-service Party members, more than half the compounds
+// without property management. Pure and deterministic: the same seed gives the same documents on
+// every run.
 import type { CollectionName, WireDoc } from '@domain/collections';
 import type { CreateUserRequest } from '@domain/contract';
 import { COMMUNITIES, DEPARTMENTS } from './names';

@@ -70,7 +70,8 @@ function communityOrg(name: string, c: number, members: Member[]): Org {
 function compoundBranch(compound: WireDoc<'compounds'>, members: Member[]): Org[] {
   const number = compound.id.slice(-3);
   const id = `org-compound-${number}`;
-  const residents = members.filter((m) => m.compoundId === compound.id && m.isPartyMember);
+  // Reported in-service members keep their Party relationship with their work unit's branch.
+  const residents = members.filter((m) => m.compoundId === compound.id && m.isPartyMember && m.category !== 'inServiceReported');
   // Small compounds fill their groups from the rest of the community (整合资源就便).
   const neighbours = members.filter((m) => m.communityId === compound.communityId && m.compoundId !== compound.id && m.isPartyMember);
   const team = [...residents, ...neighbours];

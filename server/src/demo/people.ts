@@ -13,6 +13,11 @@ type Category = NonNullable<Member['category']>;
 
 export const GRID_COUNT = 129;
 const MEMBERS_PER_COMMUNITY = 30;
+/** In-service Party members who have reported to the community where they live (在职党员报到). */
+export const REPORTED_MEMBERS = 3654;
+/** The reported members of a community: REPORTED_MEMBERS spread evenly over the 14 (261 each). */
+const reportedIn = (community: number) =>
+  Math.floor(((community + 1) * REPORTED_MEMBERS) / COMMUNITIES.length) - Math.floor((community * REPORTED_MEMBERS) / COMMUNITIES.length);
 /** Communities with four compounds get one grid more: 3 × 10 + 11 × 9 = 129. */
 const gridsIn = (community: number) => (compoundSlots.filter((slot) => slot.community === community).length > 3 ? 10 : 9);
 
@@ -45,10 +50,11 @@ export function peopleAndGrids(random: Random, compounds: WireDoc<'compounds'>[]
   const members: Member[] = [];
   const gridOf = new Map(plans.flatMap((plan) => plan.buildings.map((building) => [building.id, plan.id] as const)));
   const compoundsById = new Map(compounds.map((compound) => [compound.id, compound]));
+  const taken = new Set<string>();
   const add = (home: Building, kind: Kind) => {
     const compound = compoundsById.get(home.compoundId);
     if (!compound) throw new Error(`no compound ${home.compoundId}`);
-    members.push(memberAt(random, members.length, compound, home, gridOf.get(home.id) ?? '', kind));
+    members.push(memberAt(random, members.length, compound, home, gridOf.get(home.id) ?? '', kind, taken));
   };
   COMMUNITIES.forEach((_, community) => {
     const own = plans.filter((plan) => plan.community === community);
@@ -57,6 +63,7 @@ export function peopleAndGrids(random: Random, compounds: WireDoc<'compounds'>[]
     add(random.pick(homes), 'communityWorker');
     add(random.pick(homes), 'communityWorker');
     for (let n = own.length + 2; n < MEMBERS_PER_COMMUNITY; n++) add(random.pick(homes), 'other');
+    for (let n = 0; n < reportedIn(community); n++) add(random.pick(homes), 'reported');
   });
   const byGrid = groupBy(members, (m) => m.gridId ?? '');
   const byCommunity = groupBy(members, (m) => m.communityId);
@@ -65,7 +72,11 @@ export function peopleAndGrids(random: Random, compounds: WireDoc<'compounds'>[]
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
   return groups;
 }
 
@@ -88,12 +99,12 @@ function gridDoc(plan: GridPlan, inGrid: Member[], inCommunity: Member[]): WireD
   };
 }
 
+// The core team; in-service reported members are added per community on top (REPORTED_MEMBERS).
 const CATEGORY_WEIGHTS: readonly [Category, number][] = [
-  ['inServiceReported', 0.35],
-  ['retired', 0.25],
-  ['pairedDepartment', 0.15],
-  ['propertyCompany', 0.1],
-  ['communityManaged', 0.15],
+  ['retired', 0.35],
+  ['pairedDepartment', 0.25],
+  ['propertyCompany', 0.15],
+  ['communityManaged', 0.25],
 ];
 
 function drawCategory(random: Random, managed: boolean): Category {
@@ -105,17 +116,18 @@ function drawCategory(random: Random, managed: boolean): Category {
   return 'communityManaged';
 }
 
-type Kind = 'gridWorker' | 'communityWorker' | 'other';
+type Kind = 'gridWorker' | 'communityWorker' | 'other' | 'reported';
 
-function memberAt(random: Random, index: number, compound: WireDoc<'compounds'>, home: Building, gridId: string, kind: Kind): Member {
-  const staff = kind !== 'other';
-  const partyMember = staff || random.chance(0.9);
-  const category = staff ? 'communityManaged' : partyMember ? drawCategory(random, compound.propertyManaged) : undefined;
+function memberAt(random: Random, index: number, compound: WireDoc<'compounds'>, home: Building, gridId: string, kind: Kind, taken: Set<string>): Member {
+  const staff = kind === 'gridWorker' || kind === 'communityWorker';
+  const reported = kind === 'reported';
+  const partyMember = staff || reported || random.chance(0.9);
+  const category = reported ? 'inServiceReported' : staff ? 'communityManaged' : partyMember ? drawCategory(random, compound.propertyManaged) : undefined;
   const retired = category === 'retired';
-  const who = person(random, index, retired ? 1946 : 1965, retired ? 1964 : 2001);
+  const who = person(random, index, retired ? 1946 : 1965, retired ? 1964 : 2001, taken);
   const floor = random.int(1, home.floors ?? 6);
   const teamRoles: NonNullable<Member['teamRoles']> =
-    kind === 'gridWorker' ? ['gridWorker'] : kind === 'communityWorker' ? ['communityWorker'] : random.chance(0.5) ? ['volunteer'] : [];
+    kind === 'gridWorker' ? ['gridWorker'] : kind === 'communityWorker' ? ['communityWorker'] : random.chance(reported ? 0.2 : 0.5) ? ['volunteer'] : [];
   return {
     id: `member-${pad(index + 1, 4)}`,
     streetId: STREET_ID,
@@ -130,7 +142,7 @@ function memberAt(random: Random, index: number, compound: WireDoc<'compounds'>,
     gridId,
     ...(teamRoles.length > 0 ? { teamRoles } : {}),
     ...(category === 'inServiceReported'
-      ? { report: { date: `2020-${pad(random.int(2, 6), 2)}-${pad(random.int(1, 28), 2)}`, skills: random.sample(SKILLS, 2), services: random.sample(SERVICES, 2) } }
+      ? { report: { date: `${random.pick(['2020', '2020', '2021'])}-${pad(random.int(2, 12), 2)}-${pad(random.int(1, 28), 2)}`, skills: random.sample(SKILLS, 2), services: random.sample(SERVICES, 2) } }
       : {}),
     _deleted: false,
   };

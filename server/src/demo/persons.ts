@@ -12,8 +12,21 @@ export interface Person {
   mobile: string;
 }
 
-/** `serial` keeps ID numbers apart; birth years span [fromYear, toYear]. */
-export function person(random: Random, serial: number, fromYear: number, toYear: number): Person {
+/**
+ * `serial` keeps ID numbers apart; birth years span [fromYear, toYear]. `taken` holds the ID
+ * numbers and mobiles given out so far: a person who would repeat one is drawn again.
+ */
+export function person(random: Random, serial: number, fromYear: number, toYear: number, taken: Set<string>): Person {
+  for (;;) {
+    const drawn = drawPerson(random, serial, fromYear, toYear);
+    if (taken.has(drawn.idNumber) || taken.has(drawn.mobile)) continue;
+    taken.add(drawn.idNumber);
+    taken.add(drawn.mobile);
+    return drawn;
+  }
+}
+
+function drawPerson(random: Random, serial: number, fromYear: number, toYear: number): Person {
   const gender = random.chance(0.5) ? 'male' : 'female';
   const given = gender === 'male' ? MALE_GIVEN : FEMALE_GIVEN;
   const birthDate = `${random.int(fromYear, toYear)}-${pad(random.int(1, 12), 2)}-${pad(random.int(1, 28), 2)}`;

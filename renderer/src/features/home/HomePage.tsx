@@ -11,9 +11,10 @@ import { paths } from '../../lib/paths';
 import { canCreate, visibleCommunities, writableCommunities } from '../../lib/permissions';
 import { useCurrentUser } from '../../session/useSession';
 import { CommunityCard } from './CommunityCard';
-import { homeSummary } from './homeSummary';
+import { headlineFigures, homeSummary } from './homeSummary';
 
-const totalKeys = ['communities', 'compounds', 'pilot', 'unmanaged', 'buildings', 'members', 'partyMembers'] as const;
+// Pilot and property-less compounds are among the headline figures above the totals.
+const totalKeys = ['communities', 'compounds', 'buildings', 'members', 'partyMembers'] as const;
 // A liaison reads only the compounds paired with its department: no buildings, no members.
 const liaisonTotalKeys = ['communities', 'compounds', 'pilot', 'unmanaged'] as const;
 
@@ -24,6 +25,8 @@ export function HomePage() {
   const compounds = useDocs('compounds');
   const buildings = useDocs('buildings');
   const members = useDocs('members');
+  const grids = useDocs('grids');
+  const orgs = useDocs('orgs');
   const liaison = user.role === 'department_liaison';
   const summary = useMemo(() => {
     const own = visibleCommunities(user, communities.docs);
@@ -31,6 +34,12 @@ export function HomePage() {
     const shown = liaison ? own.filter((community) => compounds.docs.some((compound) => compound.communityId === community.id)) : own;
     return homeSummary(sortByName(shown), compounds.docs, buildings.docs, members.docs);
   }, [user, liaison, communities.docs, compounds.docs, buildings.docs, members.docs]);
+  const headline = useMemo(
+    () => headlineFigures(summary.communities.map((entry) => entry.community), compounds.docs, grids.docs, members.docs, orgs.docs),
+    [summary, compounds.docs, grids.docs, members.docs, orgs.docs],
+  );
+  const scopeLabel =
+    user.role === 'street_admin' ? t('headline.street') : t('headline.community', { names: summary.communities.map((entry) => entry.community.name).join('、') });
   const writable = writableCommunities(user, communities.docs).length > 0;
   const loading = communities.loading || compounds.loading;
 
@@ -70,6 +79,28 @@ export function HomePage() {
         <Empty description={t('empty')} />
       ) : (
         <>
+          {!liaison && (
+            <Card size="small" title={t('headline.title', { scope: scopeLabel })} style={{ marginBottom: 16 }} data-testid="home-headline">
+              <Flex wrap gap={40}>
+                <Statistic title={t('headline.grids')} value={headline.grids} data-testid="home-headline-grids" />
+                <Statistic title={t('headline.reportedMembers')} value={headline.reportedMembers} data-testid="home-headline-reported" />
+                <Statistic title={t('headline.pilotCompounds')} value={headline.pilotCompounds} data-testid="home-headline-pilot" />
+                <Statistic
+                  title={t('headline.upgradedBranches')}
+                  value={headline.upgradedBranches}
+                  suffix={`/ ${headline.communityBranches}`}
+                  data-testid="home-headline-upgraded"
+                />
+                <Statistic title={t('headline.pilotCompoundBranches')} value={headline.pilotCompoundBranches} data-testid="home-headline-branches" />
+                <Statistic
+                  title={t('headline.unmanagedCompounds')}
+                  value={headline.unmanagedCompounds}
+                  suffix={`/ ${headline.compounds}${headline.compounds > 0 ? `（${Math.round((headline.unmanagedCompounds * 100) / headline.compounds)}%）` : ''}`}
+                  data-testid="home-headline-unmanaged"
+                />
+              </Flex>
+            </Card>
+          )}
           <Card size="small" style={{ marginBottom: 16 }}>
             <Flex wrap gap={40}>
               {(liaison ? liaisonTotalKeys : totalKeys).map((key) => (
