@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { closeDatabase, openDatabase, type OpenDatabase } from '../src/db/current';
-import { InvalidDocumentError, removeDoc, saveDoc } from '../src/db/write';
+import { InvalidDocumentError, removeDoc, saveDoc, saveDocs } from '../src/db/write';
 import { conflictHandlers } from '../src/sync/conflicts';
 
 let open: OpenDatabase;
@@ -69,5 +69,25 @@ describe('saveDoc / removeDoc', () => {
     await saveDoc('compounds', { ...opened, residentCount: 500 }, opened);
     const stored = await open.db.collections.compounds.findOne('c4').exec();
     expect(stored?.toJSON()).toMatchObject({ residentCount: 500, pilot: false });
+  });
+});
+
+describe('saveDocs', () => {
+  it('writes nothing when any document is invalid', async () => {
+    await open.pending.remove('compounds', open.pending.idsOf('compounds'));
+    const good = { ...base, id: 'b1' };
+    const bad = { ...base, id: 'b2', residentCount: -1 };
+    await expect(saveDocs('compounds', [good, bad])).rejects.toBeInstanceOf(InvalidDocumentError);
+    expect(await open.db.collections.compounds.findByIds(['b1', 'b2']).exec()).toHaveProperty('size', 0);
+    expect(open.pending.count()).toBe(0);
+  });
+
+  it('writes every document and marks all of them as waiting for sync', async () => {
+    const docs = Array.from({ length: 5000 }, (_, i) => ({ ...base, id: `m${i}`, name: `小区${i}` }));
+    await saveDocs('compounds', docs);
+    const stored = await open.db.collections.compounds.findByIds(['m0', 'm4999']).exec();
+    expect(stored.get('m4999')?.toJSON()).toMatchObject({ name: '小区4999' });
+    expect(open.pending.idsOf('compounds')).toHaveLength(5000);
+    expect(open.pending.has('compounds', 'm0')).toBe(true);
   });
 });

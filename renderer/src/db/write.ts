@@ -48,6 +48,39 @@ export async function saveDoc<C extends CollectionName>(collection: C, doc: DocT
   });
 }
 
+/**
+ * Inserts or replaces many documents at once (an import). Every document is validated first: if any
+ * is invalid nothing is written and the error lists the problems of the first bad one. Then all are
+ * marked as waiting for sync in one go and written with one bulk upsert.
+ */
+export async function saveDocs<C extends CollectionName>(collection: C, docs: DocTypes[C][]): Promise<void> {
+  const plain = docs.map((doc) => {
+    const edited = withoutStorageFields({ ...(doc as Record<string, unknown>) });
+    delete edited._deleted;
+    return edited;
+  });
+  for (const edited of plain) {
+    const problems = schemaProblems(collection, edited);
+    if (problems.length > 0) throw new InvalidDocumentError(collection, problems);
+  }
+  if (plain.length === 0) return;
+  const { pending } = requireDatabase();
+  const rx = collectionOf(collection);
+  const ids = plain.map((d) => String(d.id));
+  // Every id counts as in flight until the bulk write lands (see duringLocalWrite).
+  let release = () => {};
+  const landed = new Promise<void>((resolve) => (release = resolve));
+  const holds = ids.map((id) => duringLocalWrite(collection, id, () => landed));
+  try {
+    await pending.add(collection, ids);
+    const { error } = await rx.bulkUpsert(plain);
+    if (error.length > 0) throw new Error(i18n.t('common:errors.invalidDocument', { details: error.map((e) => e.documentId).join('; ') }));
+  } finally {
+    release();
+    await Promise.all(holds);
+  }
+}
+
 function editedOver(collection: CollectionName, base: object, edited: object, current: object): Record<string, unknown> {
   // The edit takes the server's part of the sync merge: its changes win, the stored changes it did
   // not touch stay, append-only logs keep the entries of both.
