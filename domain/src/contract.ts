@@ -100,3 +100,30 @@ export interface HistoryEntry {
   before: AnyDoc | null;
   after: AnyDoc;
 }
+
+/** Longest list name and reason a disclosure of personal data may carry (characters). */
+export const DISCLOSURE_LIST_NAME_MAX = 100;
+export const DISCLOSURE_REASON_MIN = 2;
+export const DISCLOSURE_REASON_MAX = 200;
+
+/**
+ * `POST /api/disclosures`: a street admin records, before the file is made, that a list is being
+ * exported with ID numbers and mobiles in full. Others get 403 `forbidden`.
+ */
+export interface DisclosureRequest {
+  listName: string;
+  rowCount: number;
+  reason: string;
+}
+
+/** One recorded disclosure, as `POST` answers it (201) and `GET /api/disclosures` lists them, newest first. */
+export interface DisclosureRecord extends DisclosureRequest {
+  id: string;
+  /** ISO 8601 instant, the server's clock. */
+  at: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  deviceId: string;
+  deviceName: string;
+}

@@ -28,6 +28,7 @@ export const errorMessages = {
   invalidLimit: (max: number) => `limit 应为 1 到 ${max} 之间的整数`,
   usernameTaken: '该用户名已被使用，请换一个',
   cannotDisableSelf: '不能停用自己的账号',
+  disclosureAdminOnly: '只有街道管理员可以导出完整的身份证号和手机号；其他人导出的文件中这些信息会被部分隐藏',
 } as const;
 
 /** Problems with one field of a request or a pushed document. */
@@ -63,6 +64,9 @@ export const fieldErrors = {
   communityIds: 'communityIds 应为社区 id 的数组',
   staffNeedsCommunity: '社区工作人员至少需要一个本街道已有的社区',
   communityUnknown: (id: string) => `社区 ${id} 不存在或不属于本街道`,
+  listName: (max: number) => `listName（导出的列表名称）应为 1–${max} 个字符的文本`,
+  rowCount: 'rowCount（导出的行数）应为不小于 0 的整数',
+  reason: (min: number, max: number) => `reason（导出完整信息的理由）应为 ${min}–${max} 个字符的文本，请写明用途`,
   liaisonNeedsUnit: '包抓部门联络员需要 unitId，指向本街道已有的包抓部门（kind 为 department 的单位）',
 } as const;
 

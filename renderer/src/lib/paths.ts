@@ -13,4 +13,13 @@ export const paths = {
     return search === '' ? '/members/new' : `/members/new?${search}`;
   },
   member: (id: string) => `/members/${encodeURIComponent(id)}`,
+  duplicates: '/duplicates',
+  grids: '/grids',
+  grid: (id: string) => `/grids/${encodeURIComponent(id)}`,
+  units: '/units',
+  unit: (id: string) => `/units/${encodeURIComponent(id)}`,
+  /** The organisation tree, optionally with one organisation selected. */
+  orgs: (id?: string) => (id === undefined ? '/orgs' : `/orgs?org=${encodeURIComponent(id)}`),
+  /** The roster import, with the kind of record (members, compounds, buildings) chosen. */
+  rosterImport: (kind: 'members' | 'compounds' | 'buildings') => `/import?kind=${kind}`,
 } as const;

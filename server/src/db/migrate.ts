@@ -41,6 +41,12 @@ const statements = [
      expires_at timestamptz NOT NULL, revoked_at timestamptz)`,
   `CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions (user_id)`,
   `CREATE INDEX IF NOT EXISTS sessions_by_device ON sessions (device_id)`,
+  // Every export of ID numbers and mobiles in full (design.md: "each time is logged").
+  `CREATE TABLE IF NOT EXISTS disclosures (
+     id text PRIMARY KEY, street_id text NOT NULL, user_id text NOT NULL REFERENCES users (id),
+     device_id text NOT NULL REFERENCES devices (id), list_name text NOT NULL,
+     row_count int NOT NULL, reason text NOT NULL, at timestamptz NOT NULL DEFAULT now())`,
+  `CREATE INDEX IF NOT EXISTS disclosures_by_street ON disclosures (street_id, at)`,
 ];
 
 export async function migrate(db: Db): Promise<void> {

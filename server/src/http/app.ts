@@ -5,6 +5,7 @@ import type { ServerContext } from '../context';
 import { installErrorHandler } from './errors';
 import { adminDeviceRoutes } from './routes/admin-devices';
 import { adminUserRoutes } from './routes/admin-users';
+import { disclosureRoutes } from './routes/disclosures';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
 import { loginRoutes } from './routes/login';
@@ -37,7 +38,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Client-Version'],
     maxAge: 86_400,
   });
-  for (const routes of [healthRoutes, loginRoutes, syncRoutes, streamRoutes, adminUserRoutes, adminDeviceRoutes, historyRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, loginRoutes, syncRoutes, streamRoutes, adminUserRoutes, adminDeviceRoutes, historyRoutes, disclosureRoutes]) routes(app, ctx);
   await webRoutes(app, options.webRoot);
   return app;
 }

@@ -8,6 +8,7 @@ import type { Community } from '@domain/collections';
 import { useDocs } from '../../db/hooks';
 import { removeDoc } from '../../db/write';
 import { RowActions } from '../../components/RowActions';
+import { ExportButton } from '../../components/export/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { sortByName, compareText } from '../../lib/collate';
 import { countBy, countOf } from '../../lib/counts';
@@ -94,11 +95,14 @@ export function CommunitiesPage() {
         title={t('title')}
         subtitle={t('subtitle')}
         extra={
-          mayCreate && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ community: undefined })} data-testid="community-create">
-              {t('create')}
-            </Button>
-          )
+          <>
+            <ExportButton listName={t('title')} columns={columns} rows={shown} />
+            {mayCreate && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ community: undefined })} data-testid="community-create">
+                {t('create')}
+              </Button>
+            )}
+          </>
         }
       />
       {!mayCreate && <Alert type="info" showIcon title={t('readOnly')} style={{ marginBottom: 16 }} />}

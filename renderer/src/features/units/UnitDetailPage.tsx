@@ -19,14 +19,14 @@ import { UnitCompoundsSection } from './UnitCompoundsSection';
 import { UnitContactsSection } from './UnitContactsSection';
 import { UnitFormModal } from './UnitFormModal';
 import { unitCompounds } from './unitCompounds';
-import { unitPaths } from './unitPaths';
 import { useUnitDeleteTexts, useUnitDependants } from './useUnitDependants';
+import { paths } from '../../lib/paths';
 
 export function UnitDetailPage() {
   const { id } = useParams();
   const { doc: unit, loading } = useDoc('units', id);
   if (loading) return <PageLoading />;
-  if (!unit) return <PageNotFound backTo={unitPaths.units} />;
+  if (!unit) return <PageNotFound backTo={paths.units} />;
   return <UnitDetail unit={unit} />;
 }
 
@@ -64,7 +64,7 @@ function UnitDetail({ unit }: { unit: Unit }) {
         subtitle={community?.name ?? t('streetLevel')}
         extra={
           <>
-            <Link to={unitPaths.units}>
+            <Link to={paths.units}>
               <Button icon={<ArrowLeftOutlined />}>{t('detail.back')}</Button>
             </Link>
             {mayEdit && (
@@ -78,7 +78,7 @@ function UnitDetail({ unit }: { unit: Unit }) {
                   content={deleteTexts.confirmContent(unit)}
                   blockedReason={deleteTexts.blockedReason(unit)}
                   onConfirm={() => removeDoc('units', unit.id)}
-                  onDeleted={() => void navigate(unitPaths.units)}
+                  onDeleted={() => void navigate(paths.units)}
                   testId="unit-delete"
                 />
               </>

@@ -10,6 +10,7 @@ import type { Unit } from '@domain/collections';
 import { useDocs } from '../../db/hooks';
 import { removeDoc } from '../../db/write';
 import { MaskedText } from '../../components/MaskedText';
+import { ExportButton } from '../../components/export/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { RowActions } from '../../components/RowActions';
 import { compareText, sortByName } from '../../lib/collate';
@@ -20,8 +21,8 @@ import { useCurrentUser } from '../../session/useSession';
 import { UnitFilterBar } from './UnitFilterBar';
 import { UnitFormModal } from './UnitFormModal';
 import { filterUnits, unitSearchSource, type UnitFilters } from './unitFilters';
-import { unitPaths } from './unitPaths';
 import { useUnitDeleteTexts, useUnitDependants } from './useUnitDependants';
+import { paths } from '../../lib/paths';
 
 type Editing = { unit: Unit | undefined } | null;
 
@@ -69,7 +70,7 @@ export function UnitsPage() {
       dataIndex: 'name',
       width: 240,
       sorter: (a, b) => compareText(a.name, b.name),
-      render: (name: string, unit) => <Link to={unitPaths.unit(unit.id)}>{name}</Link>,
+      render: (name: string, unit) => <Link to={paths.unit(unit.id)}>{name}</Link>,
     },
     {
       title: t('columns.kind'),
@@ -139,6 +140,7 @@ export function UnitsPage() {
         {/* Units are the street's: staff read all of them, so every community is a filter. */}
         <UnitFilterBar communities={communities.docs} filters={filters} onChange={setFilters} />
         <Typography.Text type="secondary">{t('total', { count: shown.length })}</Typography.Text>
+        <ExportButton listName={t('title')} columns={columns} rows={shown} />
       </Flex>
       <Table<Unit>
         rowKey="id"
