@@ -116,3 +116,65 @@ export function orgCounts(orgs: readonly Org[]): Map<string, OrgCounts> {
   }
   return counts;
 }
+
+/** Live orgs directly under `org`. */
+export function liveChildrenOf(orgs: readonly Org[], orgId: string): Org[] {
+  return orgs.filter((candidate) => candidate.parentId === orgId && !candidate.dissolvedOn);
+}
+
+/**
+ * Why `org` cannot be dissolved (撤销) now; an empty list means it can. Its live sub-organisations
+ * must be dissolved or moved first, so that no live org hangs under a dissolved one.
+ */
+export function dissolveProblems(orgs: readonly Org[], org: Org): string[] {
+  if (org.dissolvedOn) return [`「${org.name}」已于${org.dissolvedOn}撤销`];
+  const children = liveChildrenOf(orgs, org.id);
+  if (children.length > 0) return [`「${org.name}」还有 ${children.length} 个下级组织未撤销，请先撤销或移走它们`];
+  return [];
+}
+
+/** Why a community branch cannot be upgraded (升格) to a general branch with this date and approving document. */
+export function upgradeProblems(org: Org, upgrade: { date?: string | undefined; docNo?: string | undefined }): string[] {
+  const problems: string[] = [];
+  if (org.level !== 'communityBranch') problems.push(`只有社区党支部可以升格为社区党总支，「${org.name}」是${orgLevelNames[org.level]}`);
+  if (org.dissolvedOn) problems.push(`「${org.name}」已撤销，不能升格`);
+  if (!upgrade.date || !/^\d{4}-\d{2}-\d{2}$/.test(upgrade.date)) problems.push('请填写升格日期');
+  if (!upgrade.docNo || upgrade.docNo.trim() === '') problems.push('请填写批复文号');
+  return problems;
+}
+
+/** The live compound branch of a compound, if there is one (一区一支). */
+export function compoundBranchOf(orgs: readonly Org[], compoundId: string, exceptOrgId?: string): Org | undefined {
+  return orgs.find(
+    (org) => org.level === 'compoundBranch' && org.compoundId === compoundId && !org.dissolvedOn && org.id !== exceptOrgId,
+  );
+}
+
+export interface CompoundOrgStatus {
+  /** The compound's live branch; undefined when it has none yet (尚未建立小区党支部). */
+  branch: Org | undefined;
+  /** Its live functional groups and functional branches (多小组). */
+  groups: Org[];
+}
+
+/** "One compound, one branch, several groups" (一区一支多小组) for one compound. */
+export function compoundOrgStatus(orgs: readonly Org[], compoundId: string): CompoundOrgStatus {
+  const branch = compoundBranchOf(orgs, compoundId);
+  const groups = orgs.filter(
+    (org) =>
+      !org.dissolvedOn &&
+      (org.level === 'functionalGroup' || org.level === 'functionalBranch') &&
+      (org.compoundId === compoundId || (branch !== undefined && org.parentId === branch.id)),
+  );
+  return { branch, groups };
+}
+
+/** How many functional groups (dissolved ones too: their record names the type) use a group type. */
+export function groupTypeUsage(orgs: readonly Org[], groupTypeId: string): number {
+  return orgs.filter((org) => org.groupTypeId === groupTypeId).length;
+}
+
+/** The compounds that have a live compound branch (the rest are flagged "无支部"). */
+export function compoundIdsWithBranch(orgs: readonly Org[]): ReadonlySet<string> {
+  return new Set(orgs.flatMap((org) => (org.level === 'compoundBranch' && !org.dissolvedOn && org.compoundId !== undefined ? [org.compoundId] : [])));
+}

@@ -4,6 +4,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { collectionInfo, collectionNames, wireSchemaOf, type AnyDoc, type CollectionName } from '@domain/collections';
+import { placementProblems } from '@domain/orgTree';
 import { documentProblems } from '@domain/rules';
 import { generateDemo } from '../src/demo/generate';
 
@@ -81,6 +82,7 @@ describe('demo data set', () => {
       if (org.compoundId !== undefined) expect(within('compounds', org.compoundId, org.communityId), org.id).toBe(true);
       expect(within('members', [...(org.memberIds ?? []), ...(org.secretaryMemberId ? [org.secretaryMemberId] : [])], org.communityId), org.id).toBe(true);
       if (org.level === 'functionalGroup') expect(org.memberIds?.length, org.id).toBeGreaterThan(0);
+      expect(placementProblems(demo.documents.orgs, org), org.id).toEqual([]);
     }
     const units = byId('units');
     for (const compound of demo.documents.compounds) {

@@ -111,7 +111,8 @@ function compoundBranch(compound: WireDoc<'compounds'>, members: Member[]): Org[
       id: `org-functional-${number}`,
       level: 'functionalBranch',
       name: `${compound.name}共建功能型党支部`,
-      parentId: id,
+      // Beside the compound branch, under the community's (general) branch, as the tree rules place it.
+      parentId: branch.parentId,
       secretaryName: '周振华',
       secretaryUnitId: 'stationed-01',
       history: [entry(`org-functional-${number}-h1`, 'founded', foundedOn, { note: `${STATIONED_UNITS[0] ?? ''}负责人兼任书记` })],

@@ -17,6 +17,7 @@ import { useCurrentUser } from '../../session/useSession';
 import { BuildingsSection } from './BuildingsSection';
 import { CompoundFormModal } from './CompoundFormModal';
 import { CompoundMembersSection } from './CompoundMembersSection';
+import { CompoundOrgSection } from './CompoundOrgSection';
 import { PropertyText } from './PropertyText';
 import { useCompoundDeleteReason, useCompoundDependants } from './useCompoundDependants';
 
@@ -93,6 +94,7 @@ function CompoundDetail({ compound }: { compound: Compound }) {
           ...(compound.note !== undefined ? [{ key: 'note', label: t('detail.note'), children: compound.note }] : []),
         ]}
       />
+      <CompoundOrgSection compound={compound} />
       <BuildingsSection compound={compound} mayEdit={mayEdit} />
       <CompoundMembersSection compound={compound} mayEdit={mayEdit} />
       {editing && (
