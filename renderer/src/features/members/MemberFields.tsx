@@ -1,5 +1,7 @@
-// The member form's three groups of fields. Selects cascade: community → compound of that
-// community → building of that compound.
+// The member form's groups of fields. Selects cascade: community → compound of that community →
+// building of that compound; the grid is one of the community's. An in-service Party member who
+// reports to the community (报到) gets a group of their own: date, work unit, skills and services
+// offered, and the grid they are placed in (which the home group shows for everyone else).
 import { Col, DatePicker, Form, Input, Radio, Row, Select, Switch, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +13,7 @@ import { sortByName } from '../../lib/collate';
 import { today } from '../../lib/dates';
 import { writableCommunities } from '../../lib/permissions';
 import { useCurrentUser } from '../../session/useSession';
-import { identityOf, normaliseIdNumber, normaliseMobile, type MemberFormValues } from './memberDoc';
+import { identityOf, isReporting, normaliseIdNumber, normaliseMobile, REPORT_TAG_MAX, type MemberFormValues } from './memberDoc';
 
 type MemberFormInstance = FormInstance<MemberFormValues>;
 
@@ -83,6 +85,8 @@ export function PersonFields({ form }: { form: MemberFormInstance }) {
 export function PartyFields({ form }: { form: MemberFormInstance }) {
   const { t } = useTranslation('members');
   const isPartyMember = Form.useWatch('isPartyMember', form);
+  const category = Form.useWatch('category', form);
+  const reporting = isReporting({ isPartyMember, category });
   return (
     <Row gutter={16}>
       <Col xs={24} md={6}>
@@ -102,10 +106,91 @@ export function PartyFields({ form }: { form: MemberFormInstance }) {
           </Form.Item>
         </Col>
       )}
-      <Col xs={24} md={10}>
-        <Form.Item name="workUnit" label={t('form.workUnit')}>
-          <Input maxLength={100} data-testid="member-workunit" />
+      {!reporting && (
+        <Col xs={24} md={10}>
+          <WorkUnitField />
+        </Col>
+      )}
+    </Row>
+  );
+}
+
+function WorkUnitField() {
+  const { t } = useTranslation('members');
+  return (
+    <Form.Item name="workUnit" label={t('form.workUnit')}>
+      <Input maxLength={100} data-testid="member-workunit" />
+    </Form.Item>
+  );
+}
+
+/** The community's grids; one deleted meanwhile is refused here, not by the server later. */
+function GridField({ form }: { form: MemberFormInstance }) {
+  const { t } = useTranslation('members');
+  const communityId = Form.useWatch('communityId', form);
+  const grids = useDocs('grids', { selector: { communityId: communityId ?? '' } });
+  const options = sortByName(grids.docs).map((grid) => ({ value: grid.id, label: grid.code ? `${grid.name}（${grid.code}）` : grid.name }));
+  return (
+    <Form.Item
+      name="gridId"
+      label={t('form.grid')}
+      rules={[
+        {
+          validator: (_, value: string | undefined) =>
+            value === undefined || grids.loading || grids.docs.some((grid) => grid.id === value) ? Promise.resolve() : Promise.reject(new Error(t('form.gridGone'))),
+        },
+      ]}
+    >
+      <Select
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        disabled={!communityId}
+        placeholder={communityId ? t('form.gridPlaceholder') : t('form.compoundFirst')}
+        options={options}
+        loading={grids.loading}
+        data-testid="member-grid"
+      />
+    </Form.Item>
+  );
+}
+
+const tagRule = (message: string) => ({
+  validator: (_: unknown, tags: string[] | undefined) =>
+    (tags ?? []).some((tag) => tag.trim().length > REPORT_TAG_MAX) ? Promise.reject(new Error(message)) : Promise.resolve(),
+});
+
+/** 报到: shown while the member is an in-service reported Party member. */
+export function ReportFields({ form }: { form: MemberFormInstance }) {
+  const { t } = useTranslation('members');
+  const suggestions = (list: readonly string[]) => list.map((value) => ({ value, label: value }));
+  return (
+    <Row gutter={16}>
+      <Col xs={24} md={8}>
+        <Form.Item
+          name="reportDate"
+          label={t('report.date')}
+          getValueProps={dateValueProps}
+          normalize={dateFromPicker}
+          rules={[{ required: true, message: t('report.dateRequired') }]}
+        >
+          <DatePicker placeholder={t('form.birthDatePlaceholder')} disabledDate={(date) => date.isAfter(dayjs(), 'day')} style={{ width: '100%' }} data-testid="member-report-date" />
         </Form.Item>
+      </Col>
+      <Col xs={24} md={16}>
+        <WorkUnitField />
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name="reportSkills" label={t('report.skills')} extra={t('report.tagsHint')} rules={[tagRule(t('report.tagTooLong'))]}>
+          <Select mode="tags" tokenSeparators={[',', '，', '、']} options={suggestions(t('report.skillSuggestions').split('、'))} data-testid="member-report-skills" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name="reportServices" label={t('report.services')} extra={t('report.tagsHint')} rules={[tagRule(t('report.tagTooLong'))]}>
+          <Select mode="tags" tokenSeparators={[',', '，', '、']} options={suggestions(t('report.serviceSuggestions').split('、'))} data-testid="member-report-services" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <GridField form={form} />
       </Col>
     </Row>
   );
@@ -116,6 +201,7 @@ export function HomeFields({ form }: { form: MemberFormInstance }) {
   const user = useCurrentUser();
   const communityId = Form.useWatch('communityId', form);
   const compoundId = Form.useWatch('compoundId', form);
+  const reporting = isReporting({ isPartyMember: Form.useWatch('isPartyMember', form), category: Form.useWatch('category', form) });
   const communities = useDocs('communities');
   const compounds = useDocs('compounds', { selector: { communityId: communityId ?? '' } });
   const buildings = useDocs('buildings', { selector: { compoundId: compoundId ?? '' } });
@@ -163,7 +249,12 @@ export function HomeFields({ form }: { form: MemberFormInstance }) {
           <Input maxLength={20} placeholder={t('form.roomPlaceholder')} data-testid="member-room" />
         </Form.Item>
       </Col>
-      <Col xs={24} md={16}>
+      {!reporting && (
+        <Col xs={24} md={8}>
+          <GridField form={form} />
+        </Col>
+      )}
+      <Col xs={24} md={reporting ? 16 : 8}>
         <Form.Item name="note" label={t('form.note')}>
           <Input maxLength={500} data-testid="member-note" />
         </Form.Item>

@@ -61,6 +61,24 @@ export function MemberFilterBar({ communities, compounds, filters, onChange }: M
         style={{ width: 160 }}
         data-testid="member-filter-category"
       />
+      <YesNoSelect
+        value={filters.reported}
+        onChange={(reported) => onChange({ ...filters, reported })}
+        placeholder={t('filters.reported')}
+        yes={t('filters.reportedYes')}
+        no={t('filters.reportedNo')}
+        width={120}
+        testId="member-filter-reported"
+      />
+      <YesNoSelect
+        value={filters.inGrid}
+        onChange={(inGrid) => onChange({ ...filters, inGrid })}
+        placeholder={t('filters.grid')}
+        yes={t('filters.gridYes')}
+        no={t('filters.gridNo')}
+        width={130}
+        testId="member-filter-grid"
+      />
     </>
   );
 }

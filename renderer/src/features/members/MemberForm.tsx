@@ -1,24 +1,27 @@
 // The member form. The ID number is checked as it is typed; once valid it fills in gender and
 // birth date and locks them, and the domain rules run again before saving, so the form never
-// saves what the server would refuse. Full ID number and mobile are editable here.
-import { Alert, Button, Card, Flex, Form, Space } from 'antd';
+// saves what the server would refuse. Full ID number and mobile are editable here. An in-service
+// reported member also has a 报到 group, and their page lists the activities they joined.
+import { Alert, Button, Card, Flex, Form, Space, Table, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import type { Member } from '@domain/collections';
+import type { Activity, Member } from '@domain/collections';
 import { deepEqual } from '@domain/merge';
 import { documentProblems } from '@domain/rules';
+import { useDocs } from '../../db/hooks';
 import { newId, removeDoc, saveDoc } from '../../db/write';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormSubmit } from '../../components/useFormSubmit';
+import { compareText } from '../../lib/collate';
 import { today } from '../../lib/dates';
 import { domainMessageKey, fieldErrorsOf, FieldProblemsError, withoutBlanks } from '../../lib/form';
 import { paths } from '../../lib/paths';
 import { useCurrentUser } from '../../session/useSession';
-import { identityOf, memberFormValues, memberFromForm, type MemberFormValues, type MemberPreset } from './memberDoc';
-import { HomeFields, PartyFields, PersonFields } from './MemberFields';
+import { gridCovering, identityOf, isReporting, memberFormValues, memberFromForm, reportProblems, type MemberFormValues, type MemberPreset } from './memberDoc';
+import { HomeFields, PartyFields, PersonFields, ReportFields } from './MemberFields';
 
 interface MemberFormProps {
   member: Member | undefined;
@@ -31,6 +34,8 @@ export function MemberForm({ member, preset }: MemberFormProps) {
   const navigate = useNavigate();
   const location = useLocation();
   const [form] = Form.useForm<MemberFormValues>();
+  const grids = useDocs('grids');
+  const reporting = isReporting({ isPartyMember: Form.useWatch('isPartyMember', form), category: Form.useWatch('category', form) });
   // One id per new member, so saving again after a failure cannot create a second person.
   const [id] = useState(() => member?.id ?? newId());
   // The state the form starts from: a change pulled while the person edits is kept when they save.
@@ -48,9 +53,9 @@ export function MemberForm({ member, preset }: MemberFormProps) {
   const save = async (values: MemberFormValues) => {
     const doc = memberFromForm(values, base ?? { id }, user);
     const problems = documentProblems('members', { ...doc, _deleted: false }, today());
-    if (problems.length > 0) {
-      throw new FieldProblemsError(fieldErrorsOf(problems, (message) => t(`problems.${domainMessageKey(message) ?? ''}`, { defaultValue: message })));
-    }
+    const fieldErrors = fieldErrorsOf(problems, (message) => t(`problems.${domainMessageKey(message) ?? ''}`, { defaultValue: message }));
+    const reportErrors = reportProblems(values, today()).map((problem) => ({ name: problem.field, errors: [t(`report.problems.${problem.kind}`)] }));
+    if (fieldErrors.length + reportErrors.length > 0) throw new FieldProblemsError([...fieldErrors, ...reportErrors]);
     await saveDoc('members', doc, base);
   };
   const { submit, saving } = useFormSubmit(form, save, leave);
@@ -61,8 +66,13 @@ export function MemberForm({ member, preset }: MemberFormProps) {
       if (identity) form.setFieldsValue(identity);
     }
     // A compound of another community, or a building of another compound, would be refused.
-    if ('communityId' in changed) form.setFieldsValue({ compoundId: undefined, buildingId: undefined });
+    if ('communityId' in changed) form.setFieldsValue({ compoundId: undefined, buildingId: undefined, gridId: undefined });
     if ('compoundId' in changed) form.setFieldsValue({ buildingId: undefined });
+    // A member not yet in a grid is offered the one covering their building.
+    if ('buildingId' in changed && form.getFieldValue('gridId') === undefined) {
+      const gridId = gridCovering(grids.docs, form.getFieldValue('communityId') as string | undefined, changed.buildingId);
+      if (gridId !== undefined) form.setFieldsValue({ gridId });
+    }
   };
 
   return (
@@ -97,6 +107,11 @@ export function MemberForm({ member, preset }: MemberFormProps) {
         <Card title={t('form.sections.home')} size="small" style={{ marginBottom: 16 }}>
           <HomeFields form={form} />
         </Card>
+        {reporting && (
+          <Card title={t('report.section')} size="small" style={{ marginBottom: 16 }} data-testid="member-report-section">
+            <ReportFields form={form} />
+          </Card>
+        )}
         <Flex justify="space-between">
           <Space>
             <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="member-save">
@@ -116,6 +131,35 @@ export function MemberForm({ member, preset }: MemberFormProps) {
           )}
         </Flex>
       </Form>
+      {member && (reporting || member.report !== undefined) && <MemberActivities member={member} />}
     </>
+  );
+}
+
+/** 参加的活动: the service activities that list the member among their participants. */
+function MemberActivities({ member }: { member: Member }) {
+  const { t } = useTranslation('members');
+  const activities = useDocs('activities', { selector: { communityId: member.communityId } });
+  const joined = activities.docs
+    .filter((activity) => (activity.participantIds ?? []).includes(member.id))
+    .sort((a, b) => compareText(b.date, a.date));
+  return (
+    <Card title={t('activities.title')} size="small" style={{ marginTop: 24, maxWidth: 960 }} data-testid="member-activities">
+      <Table<Activity>
+        rowKey="id"
+        size="small"
+        dataSource={joined}
+        loading={activities.loading}
+        pagination={{ defaultPageSize: 10, hideOnSinglePage: true }}
+        columns={[
+          { title: t('activities.date'), dataIndex: 'date', width: 120 },
+          { title: t('activities.name'), dataIndex: 'title' },
+          { title: t('activities.kind'), dataIndex: 'kind', width: 120, render: (kind: Activity['kind']) => t(`activities.kinds.${kind}`) },
+          { title: t('activities.hours'), dataIndex: 'hours', width: 100, align: 'right' },
+        ]}
+        locale={{ emptyText: t('activities.empty') }}
+      />
+      {joined.length === 0 && <Typography.Text type="secondary">{t('activities.laterVersion')}</Typography.Text>}
+    </Card>
   );
 }

@@ -34,6 +34,10 @@ export interface MemberFilters {
   compoundId?: string | undefined;
   isPartyMember?: boolean | undefined;
   category?: Member['category'];
+  /** Has reported to the community (报到). */
+  reported?: boolean | undefined;
+  /** Is placed in a grid. */
+  inGrid?: boolean | undefined;
 }
 
 export function filterMembers<T extends Member>(rows: readonly T[], filters: MemberFilters): T[] {
@@ -42,7 +46,9 @@ export function filterMembers<T extends Member>(rows: readonly T[], filters: Mem
       (filters.communityId === undefined || row.communityId === filters.communityId) &&
       (filters.compoundId === undefined || row.compoundId === filters.compoundId) &&
       (filters.isPartyMember === undefined || row.isPartyMember === filters.isPartyMember) &&
-      (filters.category === undefined || row.category === filters.category),
+      (filters.category === undefined || row.category === filters.category) &&
+      (filters.reported === undefined || (row.report !== undefined) === filters.reported) &&
+      (filters.inGrid === undefined || (row.gridId !== undefined) === filters.inGrid),
   );
 }
 
