@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { locales as components } from '../src/components/locales';
 import { locales as communities } from '../src/features/communities/locales';
 import { locales as compounds } from '../src/features/compounds/locales';
+import { locales as duplicates } from '../src/features/duplicates/locales';
+import { locales as grids } from '../src/features/grids/locales';
 import { locales as home } from '../src/features/home/locales';
 import { locales as members } from '../src/features/members/locales';
+import { locales as roster } from '../src/features/roster/locales';
+import { locales as orgs } from '../src/features/orgs/locales';
+import { locales as settings } from '../src/features/settings/locales';
 import { locales as units } from '../src/features/units/locales';
 
-const namespaces: Record<string, { 'zh-CN': object; en: object }> = { components, communities, compounds, home, members, units };
+const namespaces: Record<string, { 'zh-CN': object; en: object }> = { components, communities, compounds, duplicates, grids, home, members, orgs, roster, settings, units };
 
 /** Every leaf key of a locale, as `a.b.c`. */
 function leafKeys(node: object, prefix = ''): string[] {
@@ -45,8 +50,10 @@ describe('locales', () => {
     for (const [path, source] of Object.entries(sources)) {
       const zh = namespaces[namespaceOfFile(path)]?.['zh-CN'] ?? {};
       for (const match of source.matchAll(/\bt\(\s*'([^']+)'/g)) {
-        const key = match[1] ?? '';
-        if (typeof lookup(zh, key) !== 'string') missing.push(`${path}: ${key}`);
+        // `duplicates:noticeLink` is a text of another namespace.
+        const [namespace, key] = (match[1] ?? '').includes(':') ? (match[1] ?? '').split(':') : [undefined, match[1] ?? ''];
+        const texts = namespace === undefined ? zh : namespaces[namespace]?.['zh-CN'] ?? {};
+        if (typeof lookup(texts, key ?? '') !== 'string') missing.push(`${path}: ${match[1]}`);
       }
       // t(`categories.${category}`): the prefix must be a group of texts.
       for (const match of source.matchAll(/\bt\(\s*`([\w.]+)\.\$\{/g)) {

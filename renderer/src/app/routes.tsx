@@ -2,14 +2,31 @@
 // shows, and the menu entries that lead to them. The feature pages fill this table; the shell
 // (App, Layout) renders it and builds its menu from it.
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, BankOutlined, DashboardOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  BorderInnerOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  HomeOutlined,
+  MergeCellsOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import type { Role } from '@domain/contract';
 import { CommunitiesPage } from '../features/communities/CommunitiesPage';
 import { CompoundDetailPage } from '../features/compounds/CompoundDetailPage';
 import { CompoundsPage } from '../features/compounds/CompoundsPage';
+import { DuplicatesPage } from '../features/duplicates/DuplicatesPage';
+import { GridDetailPage } from '../features/grids/GridDetailPage';
+import { GridsPage } from '../features/grids/GridsPage';
 import { HomePage } from '../features/home/HomePage';
 import { MemberEditPage } from '../features/members/MemberEditPage';
 import { MembersPage } from '../features/members/MembersPage';
+import { OrgsPage } from '../features/orgs/OrgsPage';
+import { RosterImportPage } from '../features/roster/RosterImportPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { UnitDetailPage } from '../features/units/UnitDetailPage';
 import { UnitsPage } from '../features/units/UnitsPage';
 
@@ -32,6 +49,12 @@ export const appRoutes: AppRoute[] = [
   { path: 'members', element: <MembersPage />, menu: { icon: <TeamOutlined />, label: 'members:menu', roles: staffRoles } },
   { path: 'members/new', element: <MemberEditPage /> },
   { path: 'members/:id', element: <MemberEditPage /> },
+  { path: 'grids', element: <GridsPage />, menu: { icon: <BorderInnerOutlined />, label: 'grids:menu', roles: staffRoles } },
+  { path: 'grids/:id', element: <GridDetailPage /> },
+  { path: 'orgs', element: <OrgsPage />, menu: { icon: <ClusterOutlined />, label: 'orgs:menu', roles: staffRoles } },
   { path: 'units', element: <UnitsPage />, menu: { icon: <BankOutlined />, label: 'units:menu', roles: staffRoles } },
   { path: 'units/:id', element: <UnitDetailPage /> },
+  { path: 'import', element: <RosterImportPage />, menu: { icon: <UploadOutlined />, label: 'roster:menu', roles: staffRoles } },
+  { path: 'duplicates', element: <DuplicatesPage />, menu: { icon: <MergeCellsOutlined />, label: 'duplicates:menu', roles: staffRoles } },
+  { path: 'settings', element: <SettingsPage />, menu: { icon: <SettingOutlined />, label: 'settings:menu', roles: ['street_admin'] } },
 ];

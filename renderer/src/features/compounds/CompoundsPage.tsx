@@ -1,14 +1,16 @@
 // 小区: the compounds in the person's scope, found by name, pinyin initials or address, and
 // filtered by community, pilot and property management.
 import { Button, Flex, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Compound } from '@domain/collections';
+import { compoundIdsWithBranch } from '@domain/orgTree';
 import { useDocs } from '../../db/hooks';
 import { removeDoc } from '../../db/write';
 import { RowActions } from '../../components/RowActions';
+import { ExportButton } from '../../components/export/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { compareText, sortByName } from '../../lib/collate';
 import { byId, countOf } from '../../lib/counts';
@@ -30,6 +32,8 @@ export function CompoundsPage() {
   const compounds = useDocs('compounds');
   const communities = useDocs('communities');
   const dependants = useCompoundDependants();
+  const orgs = useDocs('orgs');
+  const withBranch = useMemo(() => compoundIdsWithBranch(orgs.docs), [orgs.docs]);
   const deleteReason = useCompoundDeleteReason(dependants);
   const [query, setQuery] = useState('');
   // Links from the home page open the list on one community, or straight at the new-compound form.
@@ -67,6 +71,17 @@ export function CompoundsPage() {
     },
     { title: t('columns.pilot'), dataIndex: 'pilot', width: 80, render: (pilot: boolean) => pilot && <Tag color="red">{t('pilotTag')}</Tag> },
   ];
+  // 一区一支: flag compounds without a branch. Liaisons read no orgs, so they are not told.
+  if (user.role !== 'department_liaison') {
+    const hasBranch = (compound: Compound) => withBranch.has(compound.id);
+    columns.push({
+      title: t('orgs.column'),
+      key: 'branch',
+      width: 120,
+      render: (_, compound) => (hasBranch(compound) ? t('orgs.hasBranch') : <Tag color="orange">{t('orgs.noBranchTag')}</Tag>),
+      sorter: (a, b) => Number(hasBranch(a)) - Number(hasBranch(b)),
+    });
+  }
   if (mayCreate) {
     columns.push({
       title: t('columns.actions'),
@@ -98,9 +113,16 @@ export function CompoundsPage() {
         subtitle={t('subtitle')}
         extra={
           mayCreate && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ compound: undefined })} data-testid="compound-create">
-              {t('create')}
-            </Button>
+            <>
+              <Link to={paths.rosterImport('compounds')}>
+                <Button icon={<UploadOutlined />} data-testid="compound-import">
+                  {t('import')}
+                </Button>
+              </Link>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ compound: undefined })} data-testid="compound-create">
+                {t('create')}
+              </Button>
+            </>
           )
         }
       />
@@ -115,6 +137,7 @@ export function CompoundsPage() {
         />
         <CompoundFilterBar communities={visibleCommunities(user, communities.docs)} filters={filters} onChange={setFilters} />
         <Typography.Text type="secondary">{t('total', { count: shown.length })}</Typography.Text>
+        <ExportButton listName={t('title')} columns={columns} rows={shown} />
       </Flex>
       <Table<Compound>
         rowKey="id"

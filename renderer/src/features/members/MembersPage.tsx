@@ -1,11 +1,13 @@
 // 队伍成员: thousands of people in one smooth (virtualised) list, found by name, pinyin initials,
 // the last digits of a mobile or their building. ID numbers and mobiles are masked here.
 import { Button, Flex, Input, Table, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocs } from '../../db/hooks';
+import { ExportButton } from '../../components/export/ExportButton';
+import { DuplicatesNotice } from '../../components/DuplicatesNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { byId } from '../../lib/counts';
 import { paths } from '../../lib/paths';
@@ -51,14 +53,22 @@ export function MembersPage() {
         subtitle={t('subtitle')}
         extra={
           mayCreate && (
-            <Link to={paths.newMember({ communityId: filters.communityId, compoundId: filters.compoundId })}>
-              <Button type="primary" icon={<PlusOutlined />} data-testid="member-create">
-                {t('create')}
-              </Button>
-            </Link>
+            <>
+              <Link to={paths.rosterImport('members')}>
+                <Button icon={<UploadOutlined />} data-testid="member-import">
+                  {t('import')}
+                </Button>
+              </Link>
+              <Link to={paths.newMember({ communityId: filters.communityId, compoundId: filters.compoundId })}>
+                <Button type="primary" icon={<PlusOutlined />} data-testid="member-create">
+                  {t('create')}
+                </Button>
+              </Link>
+            </>
           )
         }
       />
+      <DuplicatesNotice />
       <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear
@@ -72,6 +82,7 @@ export function MembersPage() {
         <Typography.Text type="secondary" data-testid="member-total">
           {t('total', { count: shown.length })}
         </Typography.Text>
+        <ExportButton listName={t('title')} columns={columns} rows={shown} />
       </Flex>
       <div ref={ref}>
         <Table<MemberRow>
