@@ -54,6 +54,7 @@ export const locales = {
         room: '房号',
         grid: '网格',
         note: '备注',
+        address: '小区/楼栋/单元/房号',
       },
       compounds: {
         name: '小区名称',
@@ -100,6 +101,7 @@ export const locales = {
       tooLong: '不能超过 {{max}} 个字',
       exampleRow: '这是模板中的示例行，请删除后再导入',
       idNumberAsNumber: '身份证号被 Excel 存成了数字，末几位已丢失：请把该列设为“文本”后重新填写',
+      masked: '此项是导出时脱敏的号码（含 *），不能导入：请填写完整号码，或请街道管理员导出完整名册',
       genderInvalid: '性别应填写“男”或“女”',
       invalidDate: '日期无效，应写成如 1985-03-12',
       partyInvalid: '应填写“是”或“否”（也可写“中共党员”“群众”）',
@@ -182,6 +184,7 @@ export const locales = {
         room: 'Room',
         grid: 'Grid',
         note: 'Note',
+        address: 'Compound / building / unit / room',
       },
       compounds: {
         name: 'Compound name',
@@ -228,6 +231,7 @@ export const locales = {
       tooLong: 'At most {{max}} characters',
       exampleRow: "This is the template's example row: delete it before importing",
       idNumberAsNumber: 'Excel stored the ID number as a number and lost its last digits: format the column as Text and type it again',
+      masked: 'This is a number masked on export (it contains *) and cannot be imported: type it in full, or ask a street admin for a full export',
       genderInvalid: 'Gender is 男 or 女',
       invalidDate: 'Invalid date; write it like 1985-03-12',
       partyInvalid: 'Write 是 or 否 (or 中共党员, 群众)',

@@ -11,6 +11,8 @@ export interface RosterField {
   required?: boolean;
   example: string;
   maxLength?: number;
+  /** Read from the app's own list exports, never written into the template. */
+  exportOnly?: true;
 }
 
 export const rosterFields: Record<RosterKind, readonly RosterField[]> = {
@@ -30,6 +32,8 @@ export const rosterFields: Record<RosterKind, readonly RosterField[]> = {
     { key: 'room', headers: ['房号', '门牌号', '房间号', '室号'], example: '301', maxLength: 20 },
     { key: 'grid', headers: ['网格', '所属网格', '网格名称'], example: '' },
     { key: 'note', headers: ['备注'], example: '', maxLength: 500 },
+    // The members list's one address column, "幸福里小区 3号楼 2单元 301".
+    { key: 'address', headers: ['小区/楼栋/单元/房号'], example: '', exportOnly: true },
   ],
   compounds: [
     { key: 'name', headers: ['小区名称', '小区', '名称'], required: true, example: '幸福里小区', maxLength: 100 },

@@ -7,6 +7,7 @@ export const rosterProblemCodes = [
   'tooLong',
   'exampleRow',
   'idNumberAsNumber',
+  'masked',
   'mobile',
   'genderInvalid',
   'genderMismatch',

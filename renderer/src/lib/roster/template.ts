@@ -17,7 +17,7 @@ const REQUIRED_COLOR = 'FFB71C1C';
 export function templateWorkbook(kind: RosterKind, texts: TemplateTexts, examples: Partial<Record<string, string>> = {}): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(texts.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const fields = rosterFields[kind];
+  const fields = rosterFields[kind].filter((field) => !field.exportOnly);
   sheet.columns = fields.map((field) => ({
     header: field.headers[0] ?? field.key,
     key: field.key,

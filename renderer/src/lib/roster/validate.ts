@@ -14,7 +14,10 @@ import {
   readCount,
   readDate,
   readGender,
+  isMasked,
+  readAddress,
   readPartyMember,
+  readPilot,
   readPropertyManaged,
   readYesNo,
 } from './values';
@@ -80,8 +83,9 @@ function memberChecker(context: RosterContext, places: Places): Checker {
       const rawId = text(values, 'idNumber');
       const idNumber = rawId === undefined ? undefined : normaliseIdNumber(rawId);
       if (idNumber !== undefined) {
-        const problem = values.idNumber?.longNumber ? 'asNumber' : idNumberProblem(idNumber, context.today);
+        const problem = values.idNumber?.longNumber ? 'asNumber' : isMasked(idNumber) ? 'masked' : idNumberProblem(idNumber, context.today);
         if (problem === 'asNumber') problems.push({ field: 'idNumber', code: 'idNumberAsNumber' });
+        else if (problem === 'masked') problems.push({ field: 'idNumber', code: 'masked' });
         else if (problem) problems.push({ field: 'idNumber', code: `idNumber.${problem}` });
         else {
           identity = identityFromIdNumber(idNumber);
@@ -102,7 +106,8 @@ function memberChecker(context: RosterContext, places: Places): Checker {
       if (identity && birthDate !== undefined && birthDate !== identity.birthDate) problems.push({ field: 'birthDate', code: 'birthDateMismatch' });
       const rawMobile = text(values, 'mobile');
       const mobile = rawMobile === undefined ? undefined : normaliseMobile(rawMobile);
-      if (mobile !== undefined && !isValidMobile(mobile)) problems.push({ field: 'mobile', code: 'mobile' });
+      if (mobile !== undefined && isMasked(mobile)) problems.push({ field: 'mobile', code: 'masked' });
+      else if (mobile !== undefined && !isValidMobile(mobile)) problems.push({ field: 'mobile', code: 'mobile' });
       const rawParty = text(values, 'isPartyMember');
       // The team is mostly Party members: the member form starts at 是 too.
       const isPartyMember = rawParty === undefined ? true : readPartyMember(rawParty);
@@ -111,12 +116,24 @@ function memberChecker(context: RosterContext, places: Places): Checker {
       const category = rawCategory === undefined ? undefined : readCategory(rawCategory);
       if (rawCategory !== undefined && category === undefined) problems.push({ field: 'category', code: 'categoryUnknown' });
       if (category !== undefined && isPartyMember === false) problems.push({ field: 'category', code: 'categoryNotParty' });
+      // Separate columns win over the members list's one address column.
+      const address = readAddress(text(values, 'address') ?? '');
       const place = places.resolve(
-        { community: text(values, 'community'), compound: text(values, 'compound'), building: text(values, 'building'), grid: text(values, 'grid') },
+        {
+          community: text(values, 'community'),
+          compound: text(values, 'compound') ?? address.compound,
+          building: text(values, 'building') ?? address.building,
+          grid: text(values, 'grid'),
+        },
         problems,
       );
       if (problems.length > 0 || place.communityId === undefined) return undefined;
-      const optional = { workUnit: text(values, 'workUnit'), unitNo: text(values, 'unitNo'), room: text(values, 'room'), note: text(values, 'note') };
+      const optional = {
+        workUnit: text(values, 'workUnit'),
+        unitNo: text(values, 'unitNo') ?? address.unitNo,
+        room: text(values, 'room') ?? address.room,
+        note: text(values, 'note'),
+      };
       return {
         id: newDocId(),
         streetId: context.streetId,
@@ -160,12 +177,14 @@ function compoundChecker(context: RosterContext, places: Places): Checker {
           if (places.compoundExists(place.communityId, name)) problems.push({ field: 'name', code: 'nameExists', params: { place: places.communityName(place.communityId) } });
         }
       }
-      const company = text(values, 'propertyCompany');
-      const stated = yesNo(values, 'propertyManaged', problems, readPropertyManaged);
+      // The compounds list's 物业 column holds the company's name where there is one.
+      const managedText = text(values, 'propertyManaged');
+      const stated = managedText === undefined ? undefined : readPropertyManaged(managedText);
+      const company = text(values, 'propertyCompany') ?? (stated === undefined ? managedText : undefined);
       const propertyManaged = stated ?? company !== undefined;
       if (!propertyManaged && company !== undefined) problems.push({ field: 'propertyCompany', code: 'propertyCompanyWithoutManagement' });
       const ownersCommittee = yesNo(values, 'ownersCommittee', problems);
-      const pilot = yesNo(values, 'pilot', problems) ?? false;
+      const pilot = yesNo(values, 'pilot', problems, readPilot) ?? false;
       const residentCount = count(values, 'residentCount', 1_000_000, problems) ?? 0;
       if (problems.length > 0 || place.communityId === undefined) return undefined;
       return {

@@ -26,8 +26,54 @@ export function readPartyMember(text: string): boolean | undefined {
   return lookupYesNo(text, [...YES, '党员', '中共党员', '中国共产党党员', '预备党员', '正式党员', '中共预备党员'], [...NO, '群众', '非党员']);
 }
 
+/** 是否有物业; a note in brackets is ignored: 有物业（未填写公司）. */
 export function readPropertyManaged(text: string): boolean | undefined {
-  return lookupYesNo(text, [...YES, '有物业', '物业管理'], [...NO, '无物业', '无物业管理']);
+  return lookupYesNo(text.replace(/[（(][^）)]*[）)]$/, ''), [...YES, '有物业', '物业管理'], [...NO, '无物业', '无物业管理']);
+}
+
+/** 是否试点: the compounds list writes 试点 or nothing. */
+export function readPilot(text: string): boolean | undefined {
+  return lookupYesNo(text, [...YES, '试点', '试点小区'], [...NO, '非试点']);
+}
+
+/** A value the app masked in an export (138****5678): the digits are gone, it cannot be imported. */
+export function isMasked(text: string): boolean {
+  return text.includes('*');
+}
+
+export interface AddressParts {
+  compound?: string;
+  building?: string;
+  unitNo?: string;
+  room?: string;
+}
+
+/**
+ * The members list's address, "幸福里小区 3号楼 2单元 301", back into its parts: the compound first,
+ * the unit by its 单元, the building before it and the room after it. Without a unit, a last part
+ * that does not name a building (号楼, 栋, 幢) is the room.
+ */
+export function readAddress(text: string): AddressParts {
+  const [compound, ...rest] = text.trim().split(/\s+/);
+  if (compound === undefined || compound === '') return {};
+  const unitAt = rest.findIndex((part) => /^.+单元$/.test(part));
+  const parts: AddressParts = { compound };
+  let building: string[];
+  let room: string[];
+  if (unitAt >= 0) {
+    parts.unitNo = (rest[unitAt] ?? '').replace(/单元$/, '');
+    building = rest.slice(0, unitAt);
+    room = rest.slice(unitAt + 1);
+  } else if (rest.length >= 2 || (rest.length === 1 && /(号楼|栋|幢|楼)$/.test(rest[0] ?? ''))) {
+    building = rest.slice(0, 1);
+    room = rest.slice(1);
+  } else {
+    building = [];
+    room = rest;
+  }
+  if (building.length > 0) parts.building = building.join(' ');
+  if (room.length > 0) parts.room = room.join(' ');
+  return parts;
 }
 
 export function readGender(text: string): Gender | undefined {
