@@ -98,8 +98,8 @@ export interface CollectionInfo {
 }
 
 /**
- * `field` holds the id of a document of `collection`; it must exist, not be deleted, and sit in
- * the same community. `sameAs` names further fields that must agree, e.g. a member's building
+ * `field` holds the id (or a list of ids) of documents of `collection`; each must exist, not be
+ * deleted, and sit in the same community. `sameAs` names further fields that must agree, e.g. a member's building
  * must belong to the member's compound.
  */
 export interface Reference {
@@ -123,7 +123,17 @@ export const collectionInfo: Record<CollectionName, CollectionInfo> = {
     // created together offline, and members refer to buildings, so the order could not be kept.
     references: [compoundRef],
   },
-  grids: { scope: 'community', logFields: [], personalFields: [], references: [] },
+  grids: {
+    scope: 'community',
+    logFields: [],
+    personalFields: [],
+    // The people are not checked, as with a building's leader: members refer to grids, so a grid
+    // and its people created together offline could not be pushed in an order that keeps both.
+    references: [
+      { field: 'compoundIds', collection: 'compounds' },
+      { field: 'buildingIds', collection: 'buildings' },
+    ],
+  },
   orgs: { scope: 'communityOrStreet', logFields: ['history'], personalFields: [], references: [] },
   members: {
     scope: 'community',

@@ -46,12 +46,14 @@ describe('demo data set', () => {
     const broken: string[] = [];
     for (const { collection, doc } of allDocs) {
       for (const reference of collectionInfo[collection].references) {
-        const target = doc[reference.field];
-        if (target === undefined) continue;
-        const found = typeof target === 'string' ? byId(reference.collection).get(target) : undefined;
-        const agrees = Object.entries(reference.sameAs ?? {}).every(([own, theirs]) => found?.[theirs] === doc[own]);
-        if (!found || found._deleted || found.communityId !== doc.communityId || !agrees) {
-          broken.push(`${collection}/${doc.id}.${reference.field} → ${JSON.stringify(target)}`);
+        const value = doc[reference.field];
+        if (value === undefined) continue;
+        for (const target of Array.isArray(value) ? (value as unknown[]) : [value]) {
+          const found = typeof target === 'string' ? byId(reference.collection).get(target) : undefined;
+          const agrees = Object.entries(reference.sameAs ?? {}).every(([own, theirs]) => found?.[theirs] === doc[own]);
+          if (!found || found._deleted || found.communityId !== doc.communityId || !agrees) {
+            broken.push(`${collection}/${doc.id}.${reference.field} → ${JSON.stringify(target)}`);
+          }
         }
       }
     }

@@ -112,6 +112,28 @@ forEachBackend('push validation', (backend) => {
     expect(await stored(street.admin.api, 'members', member.id)).toBeUndefined();
   });
 
+  it('refuses a grid covering a building that does not exist, naming the field, writing nothing', async () => {
+    const grid = (buildingIds: string[]): WireDoc<'grids'> => ({
+      id: newId(),
+      streetId: street.streetId,
+      communityId: street.communityA.id,
+      name: '第一网格',
+      compoundIds: [north.id],
+      buildingIds,
+      _deleted: false,
+    });
+    const missing = grid([southBuilding.id, newId()]);
+    const reply = await street.staffA.api.push('grids', [{ newDocumentState: missing }]);
+    expect(reply.status).toBe(422);
+    expect(reply.error().code).toBe('invalid_document');
+    expect(reply.error().details).toContainEqual(expect.objectContaining({ row: 0, id: missing.id, field: 'buildingIds' }));
+    expect(await stored(street.admin.api, 'grids', missing.id)).toBeUndefined();
+
+    const covering = grid([southBuilding.id]);
+    await pushNew(street.staffA.api, 'grids', [covering]);
+    expect(await stored(street.admin.api, 'grids', covering.id)).toEqual(covering);
+  });
+
   it('accepts a compound and its building created in one offline session, compound first', async () => {
     const compound = build.compound(street.communityA, { name: '新建小区' });
     const building = build.building(compound);

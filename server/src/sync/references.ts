@@ -49,9 +49,12 @@ function checksOf(collection: CollectionName, row: number, doc: AnyDoc): Check[]
     checks.push({ row, doc, field: 'communityId', collection: 'communities', id: doc.communityId, sameAs: {} });
   }
   for (const ref of collectionInfo[collection].references) {
-    const id = doc[ref.field];
+    const value = doc[ref.field];
+    const ids = Array.isArray(value) ? (value as unknown[]) : [value];
     // An empty string is how a form says "none": only a named document is checked.
-    if (typeof id === 'string' && id !== '') checks.push({ row, doc, field: ref.field, collection: ref.collection, id, sameAs: ref.sameAs ?? {} });
+    for (const id of ids) {
+      if (typeof id === 'string' && id !== '') checks.push({ row, doc, field: ref.field, collection: ref.collection, id, sameAs: ref.sameAs ?? {} });
+    }
   }
   return checks;
 }
