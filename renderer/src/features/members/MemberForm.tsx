@@ -22,6 +22,7 @@ import { paths } from '../../lib/paths';
 import { useCurrentUser } from '../../session/useSession';
 import { gridCovering, identityOf, isReporting, memberFormValues, memberFromForm, reportProblems, type MemberFormValues, type MemberPreset } from './memberDoc';
 import { HomeFields, PartyFields, PersonFields, ReportFields } from './MemberFields';
+import { MemberPosts } from './MemberPosts';
 
 interface MemberFormProps {
   member: Member | undefined;
@@ -131,6 +132,7 @@ export function MemberForm({ member, preset }: MemberFormProps) {
           )}
         </Flex>
       </Form>
+      {member && <MemberPosts member={member} />}
       {member && (reporting || member.report !== undefined) && <MemberActivities member={member} />}
     </>
   );

@@ -97,6 +97,14 @@ export const locales = {
         tagTooLong: '每项不超过 100 个字',
       },
     },
+    posts: {
+      title: '担任职务',
+      buildingLeader: '红色楼栋长',
+      gridWorker: '网格员',
+      communityWorker: '社区工作者',
+      volunteer: '党员志愿者',
+      secretary: '书记',
+    },
     activities: {
       title: '参加的活动',
       date: '日期',
@@ -206,6 +214,14 @@ export const locales = {
         dateFuture: 'The date reported cannot be after today',
         tagTooLong: 'At most 100 characters each',
       },
+    },
+    posts: {
+      title: 'Posts held',
+      buildingLeader: 'Red building leader',
+      gridWorker: 'Grid worker',
+      communityWorker: 'Community worker',
+      volunteer: 'Party-member volunteer',
+      secretary: 'Secretary',
     },
     activities: {
       title: 'Activities joined',
