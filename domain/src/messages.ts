@@ -17,3 +17,50 @@ export const fieldMessages = {
   propertyCompanyWithoutManagement: '无物业小区不应填写物业公司',
   invalidDate: '日期无效',
 } as const;
+
+/** The needs-list states (问题清单) as people name them. */
+export const needStateNames = {
+  submitted: '已登记',
+  listed: '已列入清单',
+  claimed: '已认领',
+  coordinating: '协调中',
+  resolved: '已办结',
+  closed: '已确认关闭',
+  returned: '已退回',
+} as const;
+
+/** The actions of the needs-list state machine (`@domain/needFlow`). */
+export const needActionNames = {
+  record: '登记',
+  list: '列入清单',
+  claim: '认领',
+  coordinate: '协调',
+  resolve: '办结',
+  confirm: '确认办结',
+  return: '退回',
+  reopen: '重新办理',
+} as const;
+
+export const roleNames = {
+  street_admin: '街道管理员',
+  community_staff: '社区工作人员',
+  department_liaison: '包抓部门联络员',
+} as const;
+
+/**
+ * Why a step of the needs list is refused, with `{{from}}`, `{{to}}`, `{{action}}` and `{{role}}`
+ * filled in from the names above (the renderer's locales use the same placeholders).
+ */
+export const needFlowMessageTemplates = {
+  illegalTransition: '问题状态不能从“{{from}}”直接变为“{{to}}”',
+  illegalStart: '新登记的问题状态应为“已登记”或“已列入清单”，不能是“{{to}}”',
+  notFromState: '“{{from}}”的问题不能{{action}}',
+  roleNotAllowed: '{{role}}不能对问题执行“{{action}}”',
+  notPaired: '该问题所在小区不是本部门包抓的小区，不能{{action}}',
+  otherUnit: '该问题由其他部门认领，本部门不能{{action}}',
+  ownUnitOnly: '包抓部门联络员只能以本部门名义认领问题',
+  unitRequired: '认领问题须选择认领的包抓部门',
+  reasonRequired: '退回问题须填写退回原因（居民为何不认可办理结果）',
+  noteRequired: '协调须填写协调情况：与哪些单位协调、做了什么',
+  stepMissing: '问题状态变为“{{to}}”时须附上相应的办理记录',
+} as const;

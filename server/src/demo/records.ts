@@ -36,7 +36,7 @@ export function needDocs(random: Random, compounds: WireDoc<'compounds'>[], memb
       at: `${raisedOn}T0${s + 1}:00:00.000Z`,
       // Departments claim and report progress through their liaison; only dept-01 has one in the demo.
       by: s >= 2 && department === 'dept-01' ? 'liaison01' : `staff${compound.communityId.slice(-2)}`,
-      action: toState === 'submitted' ? 'submit' : toState === 'listed' ? 'list' : toState === 'claimed' ? 'claim' : toState === 'coordinating' ? 'coordinate' : 'resolve',
+      action: toState === 'submitted' ? 'record' : toState === 'listed' ? 'list' : toState === 'claimed' ? 'claim' : toState === 'coordinating' ? 'coordinate' : 'resolve',
       toState,
       ...(s >= 2 ? { unitId: department } : {}),
     }));

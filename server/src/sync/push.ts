@@ -11,6 +11,7 @@ import { ApiError } from '../http/errors';
 import { errorMessages } from '../messages';
 import { openChangeLog, type DocWrite } from './changelog';
 import { checkReferences, type RowToWrite } from './references';
+import { checkTransitions } from './transitions';
 import { parsePushBody, todayInChina, validateDocuments, type PushRowIn } from './validate';
 
 export async function pushChanges(ctx: ServerContext, caller: Caller, collection: CollectionName, body: unknown): Promise<AnyDoc[]> {
@@ -35,6 +36,7 @@ export async function pushChanges(ctx: ServerContext, caller: Caller, collection
       toWrite.push({ row, doc: newDocumentState });
       writes.push({ before: current, after: newDocumentState });
     });
+    checkTransitions(collection, caller, toWrite, stored);
     await checkReferences(tx, collection, toWrite);
     await log.write(collection, writes, { userId: caller.user.id, deviceId: caller.deviceId });
     await log.finish();
