@@ -10,8 +10,9 @@ import { locales as roster } from '../src/features/roster/locales';
 import { locales as orgs } from '../src/features/orgs/locales';
 import { locales as settings } from '../src/features/settings/locales';
 import { locales as units } from '../src/features/units/locales';
+import { locales as venues } from '../src/features/venues/locales';
 
-const namespaces: Record<string, { 'zh-CN': object; en: object }> = { components, communities, compounds, duplicates, grids, home, members, orgs, roster, settings, units };
+const namespaces: Record<string, { 'zh-CN': object; en: object }> = { components, communities, compounds, duplicates, grids, home, members, orgs, roster, settings, units, venues };
 
 /** Every leaf key of a locale, as `a.b.c`. */
 function leafKeys(node: object, prefix = ''): string[] {

@@ -11,6 +11,7 @@ import {
   HomeOutlined,
   MergeCellsOutlined,
   SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
@@ -29,6 +30,7 @@ import { RosterImportPage } from '../features/roster/RosterImportPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UnitDetailPage } from '../features/units/UnitDetailPage';
 import { UnitsPage } from '../features/units/UnitsPage';
+import { VenuesPage } from '../features/venues/VenuesPage';
 
 export interface AppRoute {
   /** A react-router path under the signed-in layout, e.g. `compounds/:id`; `''` is the index page. */
@@ -54,6 +56,7 @@ export const appRoutes: AppRoute[] = [
   { path: 'orgs', element: <OrgsPage />, menu: { icon: <ClusterOutlined />, label: 'orgs:menu', roles: staffRoles } },
   { path: 'units', element: <UnitsPage />, menu: { icon: <BankOutlined />, label: 'units:menu', roles: staffRoles } },
   { path: 'units/:id', element: <UnitDetailPage /> },
+  { path: 'venues', element: <VenuesPage />, menu: { icon: <ShopOutlined />, label: 'venues:menu', roles: staffRoles } },
   { path: 'import', element: <RosterImportPage />, menu: { icon: <UploadOutlined />, label: 'roster:menu', roles: staffRoles } },
   { path: 'duplicates', element: <DuplicatesPage />, menu: { icon: <MergeCellsOutlined />, label: 'duplicates:menu', roles: staffRoles } },
   { path: 'settings', element: <SettingsPage />, menu: { icon: <SettingOutlined />, label: 'settings:menu', roles: ['street_admin'] } },

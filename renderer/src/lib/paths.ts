@@ -18,6 +18,7 @@ export const paths = {
   grid: (id: string) => `/grids/${encodeURIComponent(id)}`,
   units: '/units',
   unit: (id: string) => `/units/${encodeURIComponent(id)}`,
+  venues: '/venues',
   /** The organisation tree, optionally with one organisation selected. */
   orgs: (id?: string) => (id === undefined ? '/orgs' : `/orgs?org=${encodeURIComponent(id)}`),
   /** The roster import, with the kind of record (members, compounds, buildings) chosen. */

@@ -20,6 +20,7 @@ import { CompoundMembersSection } from './CompoundMembersSection';
 import { CompoundOrgSection } from './CompoundOrgSection';
 import { PropertyText } from './PropertyText';
 import { useCompoundDeleteReason, useCompoundDependants } from './useCompoundDependants';
+import { VenuesSection } from './VenuesSection';
 
 export function CompoundDetailPage() {
   const { id } = useParams();
@@ -95,6 +96,7 @@ function CompoundDetail({ compound }: { compound: Compound }) {
         ]}
       />
       <CompoundOrgSection compound={compound} />
+      <VenuesSection compound={compound} mayEdit={mayEdit} />
       <BuildingsSection compound={compound} mayEdit={mayEdit} />
       <CompoundMembersSection compound={compound} mayEdit={mayEdit} />
       {editing && (
