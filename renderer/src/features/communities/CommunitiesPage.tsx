@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Community } from '@domain/collections';
 import { useDocs } from '../../db/hooks';
 import { removeDoc } from '../../db/write';
-import { RowActions } from '../../components/RowActions';
+import { rowActionsColumn } from '../../components/RowActions';
 import { ExportButton } from '../../components/export/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { sortByName, compareText } from '../../lib/collate';
@@ -67,26 +67,21 @@ export function CommunitiesPage() {
     })),
   ];
   if (mayCreate) {
-    columns.push({
-      title: t('columns.actions'),
-      key: 'actions',
-      width: 170,
-      render: (_, community) =>
-        canEdit(user, 'communities', community) && (
-          <RowActions
-            editLabel={t('edit')}
-            onEdit={() => setEditing({ community })}
-            editTestId={`community-edit-${community.id}`}
-            remove={{
-              title: t('deleteTitle', { name: community.name }),
-              content: t('deleteContent'),
-              blockedReason: blockedReason(community),
-              onConfirm: () => removeDoc('communities', community.id),
-              testId: `community-delete-${community.id}`,
-            }}
-          />
-        ),
-    });
+    columns.push(
+      rowActionsColumn<Community>({
+        title: t('columns.actions'),
+        editLabel: t('edit'),
+        testIdPrefix: 'community',
+        mayEdit: (community) => canEdit(user, 'communities', community),
+        onEdit: (community) => setEditing({ community }),
+        remove: (community) => ({
+          title: t('deleteTitle', { name: community.name }),
+          content: t('deleteContent'),
+          blockedReason: blockedReason(community),
+          onConfirm: () => removeDoc('communities', community.id),
+        }),
+      }),
+    );
   }
 
   return (

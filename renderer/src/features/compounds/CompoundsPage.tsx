@@ -9,7 +9,7 @@ import type { Compound } from '@domain/collections';
 import { compoundIdsWithBranch } from '@domain/orgTree';
 import { useDocs } from '../../db/hooks';
 import { removeDoc } from '../../db/write';
-import { RowActions } from '../../components/RowActions';
+import { rowActionsColumn } from '../../components/RowActions';
 import { ExportButton } from '../../components/export/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { compareText, sortByName } from '../../lib/collate';
@@ -83,26 +83,21 @@ export function CompoundsPage() {
     });
   }
   if (mayCreate) {
-    columns.push({
-      title: t('columns.actions'),
-      key: 'actions',
-      width: 170,
-      render: (_, compound) =>
-        canEdit(user, 'compounds', compound) && (
-          <RowActions
-            editLabel={t('edit')}
-            onEdit={() => setEditing({ compound })}
-            editTestId={`compound-edit-${compound.id}`}
-            remove={{
-              title: t('deleteTitle', { name: compound.name }),
-              content: t('deleteContent'),
-              blockedReason: deleteReason(compound),
-              onConfirm: () => removeDoc('compounds', compound.id),
-              testId: `compound-delete-${compound.id}`,
-            }}
-          />
-        ),
-    });
+    columns.push(
+      rowActionsColumn<Compound>({
+        title: t('columns.actions'),
+        editLabel: t('edit'),
+        testIdPrefix: 'compound',
+        mayEdit: (compound) => canEdit(user, 'compounds', compound),
+        onEdit: (compound) => setEditing({ compound }),
+        remove: (compound) => ({
+          title: t('deleteTitle', { name: compound.name }),
+          content: t('deleteContent'),
+          blockedReason: deleteReason(compound),
+          onConfirm: () => removeDoc('compounds', compound.id),
+        }),
+      }),
+    );
   }
 
   const editingCompound = editing?.compound;

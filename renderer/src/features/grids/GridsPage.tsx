@@ -11,7 +11,7 @@ import { removeDoc } from '../../db/write';
 import { CommunitySelect } from '../../components/CommunitySelect';
 import { ExportButton } from '../../components/export/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
-import { RowActions } from '../../components/RowActions';
+import { rowActionsColumn } from '../../components/RowActions';
 import { compareText } from '../../lib/collate';
 import { byId, countBy, countOf } from '../../lib/counts';
 import { canCreate, canEdit, visibleCommunities, writableCommunities } from '../../lib/permissions';
@@ -95,26 +95,21 @@ export function GridsPage() {
     { title: t('columns.gridWorkers'), key: 'gridWorkers', width: 160, ellipsis: true, render: (_, grid) => workerNames(grid) },
   ];
   if (mayCreate) {
-    columns.push({
-      title: t('columns.actions'),
-      key: 'actions',
-      width: 170,
-      render: (_, grid) =>
-        canEdit(user, 'grids', grid) && (
-          <RowActions
-            editLabel={t('edit')}
-            onEdit={() => setEditing({ grid })}
-            editTestId={`grid-edit-${grid.id}`}
-            remove={{
-              title: t('deleteTitle', { name: grid.name }),
-              content: t('deleteContent'),
-              blockedReason: deleteReason(grid),
-              onConfirm: () => removeDoc('grids', grid.id),
-              testId: `grid-delete-${grid.id}`,
-            }}
-          />
-        ),
-    });
+    columns.push(
+      rowActionsColumn<Grid>({
+        title: t('columns.actions'),
+        editLabel: t('edit'),
+        testIdPrefix: 'grid',
+        mayEdit: (grid) => canEdit(user, 'grids', grid),
+        onEdit: (grid) => setEditing({ grid }),
+        remove: (grid) => ({
+          title: t('deleteTitle', { name: grid.name }),
+          content: t('deleteContent'),
+          blockedReason: deleteReason(grid),
+          onConfirm: () => removeDoc('grids', grid.id),
+        }),
+      }),
+    );
   }
 
   const editingGrid = editing?.grid;

@@ -12,7 +12,7 @@ import { removeDoc } from '../../db/write';
 import { MaskedText } from '../../components/MaskedText';
 import { ExportButton } from '../../components/export/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
-import { RowActions } from '../../components/RowActions';
+import { rowActionsColumn } from '../../components/RowActions';
 import { compareText, sortByName } from '../../lib/collate';
 import { byId, countOf } from '../../lib/counts';
 import { canCreate, canEdit } from '../../lib/permissions';
@@ -92,26 +92,21 @@ export function UnitsPage() {
     },
   ];
   if (mayCreate) {
-    columns.push({
-      title: t('columns.actions'),
-      key: 'actions',
-      width: 170,
-      render: (_, unit) =>
-        canEdit(user, 'units', unit) && (
-          <RowActions
-            editLabel={t('edit')}
-            onEdit={() => setEditing({ unit })}
-            editTestId={`unit-edit-${unit.id}`}
-            remove={{
-              title: t('deleteTitle', { name: unit.name }),
-              content: deleteTexts.confirmContent(unit),
-              blockedReason: deleteTexts.blockedReason(unit),
-              onConfirm: () => removeDoc('units', unit.id),
-              testId: `unit-delete-${unit.id}`,
-            }}
-          />
-        ),
-    });
+    columns.push(
+      rowActionsColumn<Unit>({
+        title: t('columns.actions'),
+        editLabel: t('edit'),
+        testIdPrefix: 'unit',
+        mayEdit: (unit) => canEdit(user, 'units', unit),
+        onEdit: (unit) => setEditing({ unit }),
+        remove: (unit) => ({
+          title: t('deleteTitle', { name: unit.name }),
+          content: deleteTexts.confirmContent(unit),
+          blockedReason: deleteTexts.blockedReason(unit),
+          onConfirm: () => removeDoc('units', unit.id),
+        }),
+      }),
+    );
   }
 
   return (
