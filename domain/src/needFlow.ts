@@ -65,12 +65,15 @@ export interface NeedStepContext {
   entryId: string;
   /** ISO instant of the step. */
   at: string;
-  /** User id taking the step. */
+  /** User id taking the step, and their display name. */
   by: string;
+  byName?: string | undefined;
   deviceId?: string | undefined;
   note?: string | undefined;
   /** The claiming department (claim), the jurisdiction unit coordinated with (coordinate). */
   unitId?: string | undefined;
+  /** The unit's name, kept in the step for devices that do not hold units. */
+  unitName?: string | undefined;
 }
 
 export type NeedFlowProblemCode = keyof typeof needFlowMessageTemplates;
@@ -157,10 +160,12 @@ export function applyAction(need: Need, action: NeedAction, actor: NeedActor, ct
     id: ctx.entryId,
     at: ctx.at,
     by: ctx.by,
+    ...(ctx.byName ? { byName: ctx.byName } : {}),
     ...(ctx.deviceId ? { deviceId: ctx.deviceId } : {}),
     action,
     toState: to,
     ...(unitId ? { unitId } : {}),
+    ...(unitId && ctx.unitName ? { unitName: ctx.unitName } : {}),
     ...(note ? { note } : {}),
   };
   const claimed = action === 'claim' && unitId ? { claimedByUnitId: unitId } : {};

@@ -28,9 +28,13 @@ export const needsSchema = {
         type: 'object',
         properties: {
           ...logEntryProperties,
+          /** The person's display name when they took the step: history reads without a user list. */
+          byName: text(50),
           action: text(30),
           toState: { type: 'string', enum: needStates },
           unitId: idField,
+          /** The unit's name at the time, for devices that do not hold units (a liaison's). */
+          unitName: text(100),
           note: text(2000),
         },
         required: ['id', 'at', 'by', 'action'],

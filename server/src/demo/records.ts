@@ -1,7 +1,7 @@
 // What the people do: needs on the problem list, service activities, the branches' funds and
 // allowances, and the year's two-way assessments. A few of each, so every page has something.
 import type { WireDoc } from '@domain/collections';
-import { DEPARTMENTS } from './names';
+import { COMMUNITIES, DEPARTMENTS } from './names';
 import { FUND_RATE_FEN, STREET_ID, compoundSlots, departmentId, pairedDepartment } from './places';
 import { pad, type Random } from './random';
 
@@ -26,6 +26,7 @@ export function needDocs(random: Random, compounds: WireDoc<'compounds'>[], memb
     const compound = compounds[slot.index];
     if (!compound || (!compound.pilot && slot.index % 3 !== 0)) return [];
     const department = departmentId(pairedDepartment(slot));
+    const departmentName = DEPARTMENTS[pairedDepartment(slot)] ?? '';
     const residents = members.filter((m) => m.compoundId === compound.id);
     const resident = residents.length > 0 ? random.pick(residents) : undefined;
     const reach = random.int(1, STATE_PATH.length - 1);
@@ -35,10 +36,12 @@ export function needDocs(random: Random, compounds: WireDoc<'compounds'>[], memb
       id: `${id}-step-${s + 1}`,
       at: `${raisedOn}T0${s + 1}:00:00.000Z`,
       // Departments claim and report progress through their liaison; only dept-01 has one in the demo.
-      by: s >= 2 && department === 'dept-01' ? 'liaison01' : `staff${compound.communityId.slice(-2)}`,
+      ...(s >= 2 && department === 'dept-01'
+        ? { by: 'liaison01', byName: `${departmentName}联络员` }
+        : { by: `staff${compound.communityId.slice(-2)}`, byName: `${COMMUNITIES[slot.community]?.[0] ?? ''}工作人员` }),
       action: toState === 'submitted' ? 'record' : toState === 'listed' ? 'list' : toState === 'claimed' ? 'claim' : toState === 'coordinating' ? 'coordinate' : 'resolve',
       toState,
-      ...(s >= 2 ? { unitId: department } : {}),
+      ...(s >= 2 ? { unitId: department, unitName: departmentName } : {}),
     }));
     const [categoryId, description] = random.pick(NEED_TEXTS);
     return [
