@@ -121,3 +121,20 @@ export function useDoc<C extends CollectionName>(
   const fallback = id === undefined ? NO_DOC : LOADING_DOC;
   return useSyncExternalStore(live?.subscribe ?? noopSubscribe, live?.getSnapshot ?? (() => fallback));
 }
+
+const NO_ARRIVALS: ReadonlyMap<string, number> = new Map();
+
+/**
+ * When each document of the collection was last written on this device (RxDB's `_meta.lwt`, in ms):
+ * for a pulled document, when it arrived. Offline-first clocks disagree, so "new since I last
+ * looked" compares this, not the time a step says it was taken on another device.
+ */
+export function useArrivals(collection: CollectionName, enabled = true): ReadonlyMap<string, number> {
+  const db = useDatabaseStore((state) => state.current?.db);
+  const live = useMemo(() => {
+    if (!enabled || !db || db.closed) return undefined;
+    const rxQuery = collectionOf(db, collection).find() as unknown as RxQuery<unknown, RxDocument<unknown>[]>;
+    return liveQueryOf(rxQuery, (docs): ReadonlyMap<string, number> => new Map(docs.map((doc) => [doc.primary, doc._data._meta.lwt])), NO_ARRIVALS);
+  }, [db, collection, enabled]);
+  return useSyncExternalStore(live?.subscribe ?? noopSubscribe, live?.getSnapshot ?? (() => NO_ARRIVALS));
+}

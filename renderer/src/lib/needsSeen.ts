@@ -25,13 +25,16 @@ export function markLooked(userId: string, at: Date = new Date()): void {
 }
 
 /**
- * Whether the need came in or moved, by someone else, after `since` (a need of a device that has
- * never looked is new). A step of one's own is never news.
+ * Whether the need came in or moved, by someone else, since the person last looked (`since`; a
+ * person who never looked on this device has everything new). `arrivedAt` is when the document
+ * was last written on this device (`useArrivals`): a need recorded offline days ago arrives today
+ * and is news today. Without it the last step's own time is used. A step of one's own is never news.
  */
-export function isNewTo(need: Pick<Need, 'steps'>, userId: string, since: string | undefined): boolean {
+export function isNewTo(need: Pick<Need, 'steps'>, userId: string, since: string | undefined, arrivedAt?: number): boolean {
   const last = need.steps?.at(-1);
   if (!last || last.by === userId) return false;
-  return since === undefined || last.at > since;
+  if (since === undefined) return true;
+  return arrivedAt === undefined ? last.at > since : arrivedAt > Date.parse(since);
 }
 
 /** The hook form: the user's last look, re-rendering when it changes. */
