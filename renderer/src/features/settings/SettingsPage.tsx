@@ -8,6 +8,7 @@ import { PageLoading } from '../../components/PageState';
 import { canEdit } from '../../lib/permissions';
 import { useCurrentUser } from '../../session/useSession';
 import { GroupTypesSection } from './GroupTypesSection';
+import { NeedCategoriesSection } from './NeedCategoriesSection';
 
 export function SettingsPage() {
   const { t } = useTranslation('settings');
@@ -25,6 +26,7 @@ export function SettingsPage() {
       {street && (
         <Flex vertical gap={16}>
           <GroupTypesSection street={street} mayEdit={mayEdit} />
+          <NeedCategoriesSection street={street} mayEdit={mayEdit} />
         </Flex>
       )}
     </>
