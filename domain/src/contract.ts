@@ -30,6 +30,8 @@ export interface SessionUser {
   streetId: string;
   communityIds: string[];
   unitId?: string;
+  /** A liaison's department by name, as the server knows it at login: a liaison's device holds no units. */
+  unitName?: string;
 }
 
 export interface LoginResponse {

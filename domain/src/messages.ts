@@ -63,4 +63,7 @@ export const needFlowMessageTemplates = {
   reasonRequired: '退回问题须填写退回原因（居民为何不认可办理结果）',
   noteRequired: '协调须填写协调情况：与哪些单位协调、做了什么',
   stepMissing: '问题状态变为“{{to}}”时须附上相应的办理记录',
+  claimChanged: '认领部门只能通过“认领”更改，不能直接改写',
+  liaisonFieldsOnly: '包抓部门联络员只能办理问题（认领、办结等），不能修改问题的登记内容',
+  liaisonCannotDelete: '包抓部门联络员不能删除问题',
 } as const;

@@ -179,7 +179,9 @@ export function applyAction(need: Need, action: NeedAction, actor: NeedActor, ct
  * the actor may take, and the last step new to the server must lead to it. Deletions pass.
  */
 export function transitionProblem(stored: Need | undefined, next: Need & { _deleted?: boolean }, actor: NeedActor): NeedFlowProblem | null {
-  if (next._deleted) return null;
+  const liaison = actor.role === 'department_liaison';
+  if (next._deleted) return liaison ? problem('liaisonCannotDelete') : null;
+  if (stored && liaison && recordChanged(stored, next)) return problem('liaisonFieldsOnly');
   if (!stored) {
     if (!startStates.includes(next.state)) return problem('illegalStart', { to: next.state });
     const steps: NeedAction[] = next.state === needFlow.list.to ? ['record', 'list'] : ['record'];
@@ -189,11 +191,27 @@ export function transitionProblem(stored: Need | undefined, next: Need & { _dele
     }
     return null;
   }
+  const action = stored.state === next.state ? undefined : actionBetween(stored.state, next.state);
+  // Who claimed a need changes only with the claim itself.
+  if (next.claimedByUnitId !== stored.claimedByUnitId && action !== 'claim') return problem('claimChanged');
   if (stored.state === next.state) return null;
-  const action = actionBetween(stored.state, next.state);
   if (!action) return problem('illegalTransition', { from: stored.state, to: next.state });
   const known = new Set((stored.steps ?? []).map((step) => step.id));
   const last = (next.steps ?? []).filter((step) => !known.has(step.id)).at(-1);
   if (!last || last.toState !== next.state) return problem('stepMissing', { to: next.state });
   return takerProblem(action, stored, actor) ?? inputProblem(action, actor, action === 'claim' ? next.claimedByUnitId : last.unitId, last.note);
+}
+
+/** Fields a step moves; everything else is what was recorded about the need. */
+const movedBySteps: ReadonlySet<string> = new Set(['state', 'claimedByUnitId', 'steps', '_deleted']);
+
+/** Whether anything recorded about the need (not its way through the list) differs. */
+function recordChanged(stored: Need, next: Need): boolean {
+  const recorded = (need: Need) =>
+    JSON.stringify(
+      Object.entries(need)
+        .filter(([key, value]) => !movedBySteps.has(key) && value !== undefined)
+        .sort(([a], [b]) => a.localeCompare(b)),
+    );
+  return recorded(stored) !== recorded(next);
 }

@@ -232,10 +232,26 @@ describe('transitionProblem', () => {
     expect(transitionProblem(listed, { ...listed, state: 'claimed', claimedByUnitId: 'dept-01' }, staff)?.code).toBe('stepMissing');
   });
 
-  it('accepts an unchanged state whatever steps arrive, and any deletion', () => {
+  it("accepts an unchanged state whatever steps arrive, and staff's deletions", () => {
     const merged = { ...listed, steps: [...(listed.steps ?? []), { id: 'y', at: '2026-03-01T09:00:00.000Z', by: 'u', action: 'resolve', toState: 'resolved' as const }] };
     expect(transitionProblem(listed, merged, liaison)).toBeNull();
-    expect(transitionProblem(listed, { ...listed, state: 'closed', _deleted: true }, liaison)).toBeNull();
+    expect(transitionProblem(listed, { ...listed, state: 'closed', _deleted: true }, staff)).toBeNull();
+  });
+
+  it('lets a claim change hands only by the claim step, whatever the state', () => {
+    const claimed = walk(listed, ['claim', liaison]);
+    // Another department paired with the compound rewrites the claim, leaving the state as it is.
+    const takenOver = { ...claimed, claimedByUnitId: 'dept-02', steps: [...(claimed.steps ?? []), { id: 'z', at: '2026-03-02T08:00:00.000Z', by: 'u2', action: 'claim', toState: 'claimed' as const, unitId: 'dept-02' }] };
+    expect(transitionProblem(claimed, takenOver, otherLiaison)?.code).toBe('claimChanged');
+    expect(transitionProblem(claimed, takenOver, staff)?.code).toBe('claimChanged');
+    expect(transitionProblem(claimed, { ...claimed, claimedByUnitId: undefined }, staff)?.code).toBe('claimChanged');
+  });
+
+  it('lets a liaison take steps but neither change what was recorded nor delete the need', () => {
+    expect(transitionProblem(listed, { ...listed, description: '已改写' }, liaison)?.code).toBe('liaisonFieldsOnly');
+    expect(transitionProblem(listed, { ...listed, compoundId: 'compound-02' }, liaison)?.code).toBe('liaisonFieldsOnly');
+    expect(transitionProblem(listed, { ...listed, _deleted: true }, liaison)?.code).toBe('liaisonCannotDelete');
+    expect(transitionProblem(listed, { ...listed, description: '补充说明' }, staff)).toBeNull();
   });
 
   it('lets staff start a need recorded or listed, and nobody start it further on', () => {

@@ -2,7 +2,8 @@
 import { expect, it } from 'vitest';
 import { ADMIN, forEachBackend } from './support/backends';
 import { ApiClient } from './support/client';
-import { CHINESE, USER_PASSWORD, createUser, signIn } from './support/street';
+import type { WireDoc } from '@domain/collections';
+import { CHINESE, USER_PASSWORD, createUser, newId, pushNew, signIn, stored, uniqueUsername } from './support/street';
 
 /** Every route but health and login, with a body where it takes one. */
 const protectedRoutes: ReadonlyArray<[method: string, path: string, json?: unknown]> = [
@@ -119,5 +120,27 @@ forEachBackend('requests and login', (backend) => {
     expect((await desktop.api.pull('members')).status).toBe(200);
     const reused = (await backend.anonymous.login(user.username, USER_PASSWORD, { deviceId: desktop.login.deviceId })).ok();
     expect(reused.deviceId).toBe(desktop.login.deviceId);
+  });
+
+  it("names a liaison's department at login, by the unit's current name; other roles carry no unit name", async () => {
+    const admin = await signIn(backend.url, ADMIN.username, ADMIN.password);
+    const streetId = admin.login.user.streetId;
+    const department: WireDoc<'units'> = { id: newId(), streetId, kind: 'department', name: '市卫健局', pairedCompoundIds: [], _deleted: false };
+    await pushNew(admin.api, 'units', [department]);
+    const username = uniqueUsername('liaison');
+    const created = await admin.api.createUser({ username, password: USER_PASSWORD, displayName: '赵联络', role: 'department_liaison', communityIds: [], unitId: department.id });
+    expect(created.status, created.text).toBe(201);
+
+    const login = (await backend.anonymous.login(username, USER_PASSWORD)).ok();
+    expect(login.user).toMatchObject({ role: 'department_liaison', unitId: department.id, unitName: '市卫健局' });
+
+    // Renamed by the admin, the department is named anew at the next login.
+    const renamed = { ...department, name: '市卫生健康委员会' };
+    const reply = await admin.api.push('units', [{ assumedMasterState: department, newDocumentState: renamed }]);
+    expect(reply.ok()).toEqual([]);
+    expect(await stored(admin.api, 'units', department.id)).toEqual(renamed);
+    expect((await backend.anonymous.login(username, USER_PASSWORD)).ok().user.unitName).toBe('市卫生健康委员会');
+
+    expect(admin.login.user.unitName).toBeUndefined();
   });
 });

@@ -32,6 +32,8 @@ export const en: Texts<CommonTexts> = {
     conflicts: 'Conflicts',
     signOut: 'Sign out',
     lastError: 'Sync error: {{message}}',
+    newNeeds: 'New needs',
+    newNeedsHint: '{{count}} needs came in or moved since you last looked at the list: click to see them',
   },
   conflicts: {
     title: 'Conflict log',

@@ -29,6 +29,8 @@ export const zhCN = {
     conflicts: '冲突记录',
     signOut: '退出登录',
     lastError: '同步出错：{{message}}',
+    newNeeds: '新需求',
+    newNeedsHint: '自您上次查看问题清单以来新到或有进展的需求 {{count}} 条，点击查看',
   },
   conflicts: {
     title: '冲突记录',

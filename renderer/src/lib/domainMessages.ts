@@ -35,6 +35,9 @@ export const domainMessageLocales = {
       reasonRequired: 'Give the reason for returning the need (why the resident does not accept the resolution)',
       noteRequired: 'Describe the coordination: which units, and what was done',
       stepMissing: 'Moving a need to "{{to}}" needs the matching step in its history',
+      claimChanged: 'The claiming department changes only by a claim, never by rewriting it',
+      liaisonFieldsOnly: "A department liaison takes steps on a need (claim, resolve, ...) but may not change what was recorded",
+      liaisonCannotDelete: 'A department liaison may not delete a need',
     },
     needStates: {
       submitted: 'recorded',

@@ -31,6 +31,18 @@ export function sessionUser(row: UserRow): SessionUser {
   };
 }
 
+/** The user as login answers it: a liaison's account also names its department (the unit's current name). */
+export async function sessionUserWithUnit(db: Queryable, row: UserRow): Promise<SessionUser> {
+  const user = sessionUser(row);
+  if (row.role !== 'department_liaison' || row.unit_id === null) return user;
+  const rows = await db.query<{ name: unknown }>(
+    `SELECT data->>'name' AS name FROM docs WHERE collection = 'units' AND id = $1 AND street_id = $2 AND NOT deleted`,
+    [row.unit_id, row.street_id],
+  );
+  const name = rows[0]?.name;
+  return typeof name === 'string' && name !== '' ? { ...user, unitName: name } : user;
+}
+
 export function adminUser(row: UserRow): AdminUser {
   return { ...sessionUser(row), disabled: row.disabled, createdAt: toIso(row.created_at) };
 }

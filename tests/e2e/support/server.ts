@@ -1,7 +1,7 @@
 // A real street office server for one end-to-end test: embedded PGlite in memory, the demo data
 // set, the built web app at `/`, and a small API client for setting up and checking from outside.
 import { fileURLToPath } from 'node:url';
-import type { CreateUserRequest, LoginResponse, PullResponse } from '@domain/contract';
+import type { CreateUserRequest, LoginResponse, PullResponse, SessionUser } from '@domain/contract';
 import type { CollectionName, WireDoc } from '@domain/collections';
 import { startServer, type RunningServer } from '../../../server/src/server';
 
@@ -19,7 +19,7 @@ export async function startTestServer(): Promise<TestServer> {
     ...server,
     async signIn(username, password) {
       const session = await request<LoginResponse>(server.url, null, 'POST', '/api/auth/login', { username, password, deviceName: 'e2e check' });
-      return new Api(server.url, session.token);
+      return new Api(server.url, session.token, session.user);
     },
   };
 }
@@ -28,6 +28,8 @@ export class Api {
   constructor(
     private readonly url: string,
     private readonly token: string,
+    /** Who signed in, as the server describes them. */
+    readonly user: SessionUser,
   ) {}
 
   createUser(user: CreateUserRequest): Promise<unknown> {

@@ -1,12 +1,13 @@
 // The signed-in layout: side menu from the pages' route table, a header that always shows the
 // sync status, the session notices, and the page.
-import { Layout, Menu, Typography } from 'antd';
+import { Flex, Layout, Menu, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser } from '../../session/useSession';
 import { menuEntries, selectedMenuKey } from '../menu';
 import { appRoutes } from '../routes';
+import { NewNeedsBadge } from './NewNeedsBadge';
 import { SessionBanner } from './SessionBanner';
 import { SyncStatusBar } from './SyncStatusBar';
 import { UserMenu } from './UserMenu';
@@ -51,7 +52,10 @@ export function AppLayout() {
             borderBottom: '1px solid #f0f0f0',
           }}
         >
-          <SyncStatusBar />
+          <Flex wrap align="center" gap={12}>
+            <SyncStatusBar />
+            <NewNeedsBadge />
+          </Flex>
           <UserMenu />
         </Layout.Header>
         <SessionBanner />

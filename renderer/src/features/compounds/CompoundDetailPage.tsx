@@ -17,6 +17,7 @@ import { useCurrentUser } from '../../session/useSession';
 import { BuildingsSection } from './BuildingsSection';
 import { CompoundFormModal } from './CompoundFormModal';
 import { CompoundMembersSection } from './CompoundMembersSection';
+import { CompoundNeedsSection } from './CompoundNeedsSection';
 import { CompoundOrgSection } from './CompoundOrgSection';
 import { PropertyText } from './PropertyText';
 import { useCompoundDeleteReason, useCompoundDependants } from './useCompoundDependants';
@@ -95,6 +96,7 @@ function CompoundDetail({ compound }: { compound: Compound }) {
           ...(compound.note !== undefined ? [{ key: 'note', label: t('detail.note'), children: compound.note }] : []),
         ]}
       />
+      <CompoundNeedsSection compound={compound} />
       <CompoundOrgSection compound={compound} />
       <VenuesSection compound={compound} mayEdit={mayEdit} />
       <BuildingsSection compound={compound} mayEdit={mayEdit} />

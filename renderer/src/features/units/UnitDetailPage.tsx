@@ -18,6 +18,7 @@ import { useCurrentUser } from '../../session/useSession';
 import { UnitCompoundsSection } from './UnitCompoundsSection';
 import { UnitContactsSection } from './UnitContactsSection';
 import { UnitFormModal } from './UnitFormModal';
+import { UnitNeedsSection } from './UnitNeedsSection';
 import { unitCompounds } from './unitCompounds';
 import { useUnitDeleteTexts, useUnitDependants } from './useUnitDependants';
 import { paths } from '../../lib/paths';
@@ -112,6 +113,7 @@ function UnitDetail({ unit }: { unit: Unit }) {
           testId="unit-paired-compounds-list"
         />
       )}
+      {unit.kind === 'department' && <UnitNeedsSection unit={unit} />}
       {(unit.kind === 'propertyCompany' || related.served.length > 0) && (
         <UnitCompoundsSection
           title={t('compounds.servedTitle', { count: related.served.length })}

@@ -1,3 +1,4 @@
+import { domainMessageLocales } from '../../lib/domainMessages';
 import { memberLocales } from '../../lib/memberLocales';
 
 export const locales = {
@@ -98,6 +99,19 @@ export const locales = {
       unitContact: '单位联系人',
       member: '队伍成员',
     },
+    needs: {
+      title: '待办需求',
+      all: '查看本部门认领的全部需求',
+      waiting: '待认领 {{count}} 条',
+      inHand: '办理中 {{count}} 条',
+      overdue: '超期 {{count}} 条',
+      overdueTag: '超期',
+      empty: '没有待本部门办理的需求',
+      partial: '只列出您所在社区的需求。',
+      columns: { state: '状态', compound: '小区', description: '需求描述', kind: '事项' },
+      kinds: { waiting: '待认领', inHand: '本部门办理中' },
+      states: domainMessageLocales['zh-CN'].needStates,
+    },
     ...memberLocales['zh-CN'],
   },
   en: {
@@ -197,6 +211,19 @@ export const locales = {
       columns: { name: 'Name', role: 'Role', mobile: 'Mobile', compound: 'Compound', category: 'Category' },
       unitContact: 'Unit contact',
       member: 'Team member',
+    },
+    needs: {
+      title: 'Open items',
+      all: 'All needs this department claimed',
+      waiting: '{{count}} waiting to be claimed',
+      inHand: '{{count}} in hand',
+      overdue: '{{count}} overdue',
+      overdueTag: 'Overdue',
+      empty: 'Nothing waits for this department',
+      partial: 'Only the needs of your communities are listed.',
+      columns: { state: 'State', compound: 'Compound', description: 'Need', kind: 'Item' },
+      kinds: { waiting: 'Waiting to be claimed', inHand: 'In this department’s hands' },
+      states: domainMessageLocales.en.needStates,
     },
     ...memberLocales.en,
   },

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { LoginResponse } from '@domain/contract';
 import { verifyDecoy, verifyPassword } from '../../auth/passwords';
 import { createSession } from '../../auth/sessions';
-import { sessionUser, userByUsername, type UserRow } from '../../auth/users';
+import { sessionUserWithUnit, userByUsername, type UserRow } from '../../auth/users';
 import type { ServerContext } from '../../context';
 import type { Queryable } from '../../db/adapter';
 import { errorMessages } from '../../messages';
@@ -39,7 +39,7 @@ export function loginRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
     const device = await deviceFor(ctx.db, user, deviceId, deviceName);
     const session = await createSession(ctx.db, user.id, device, ctx.sessionDays);
-    return { token: session.token, expiresAt: session.expiresAt.toISOString(), deviceId: device, user: sessionUser(user) };
+    return { token: session.token, expiresAt: session.expiresAt.toISOString(), deviceId: device, user: await sessionUserWithUnit(ctx.db, user) };
   });
 }
 
