@@ -151,7 +151,13 @@ export const collectionInfo: Record<CollectionName, CollectionInfo> = {
     personalFields: ['raisedBy', 'raisedByPhone'],
     references: [compoundRef, { field: 'buildingId', collection: 'buildings', sameAs: { compoundId: 'compoundId' } }],
   },
-  activities: { scope: 'community', logFields: [], personalFields: [], references: [compoundRef] },
+  activities: {
+    scope: 'community',
+    logFields: [],
+    personalFields: [],
+    // Members come before activities in the push order, so people met offline are on the server first.
+    references: [compoundRef, { field: 'participantIds', collection: 'members' }],
+  },
   ledger: { scope: 'community', logFields: [], personalFields: [], references: [] },
   assessments: { scope: 'street', logFields: [], personalFields: [], references: [] },
 };

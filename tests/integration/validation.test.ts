@@ -134,6 +134,40 @@ forEachBackend('push validation', (backend) => {
     expect(await stored(street.admin.api, 'grids', covering.id)).toEqual(covering);
   });
 
+  it("refuses an activity whose participant is not a member of its community, or no member at all, writing nothing", async () => {
+    const ours = build.member(street.communityA, { compoundId: north.id });
+    const theirs = build.member(street.communityB);
+    await pushNew(street.admin.api, 'members', [ours, theirs]);
+    const activity = (participantIds: string[]): WireDoc<'activities'> => ({
+      id: newId(),
+      streetId: street.streetId,
+      communityId: street.communityA.id,
+      compoundId: north.id,
+      date: '2026-05-01',
+      kind: 'service',
+      title: '党员志愿服务进小区',
+      participantIds,
+      hours: 2,
+      _deleted: false,
+    });
+    // A person of another community: out of the activity's scope. A person who does not exist: invalid.
+    for (const [participantIds, status, code] of [
+      [[ours.id, theirs.id], 403, 'out_of_scope'],
+      [[ours.id, newId()], 422, 'invalid_document'],
+    ] as const) {
+      const refused = activity([...participantIds]);
+      const reply = await street.admin.api.push('activities', [{ newDocumentState: refused }]);
+      expect(reply.status).toBe(status);
+      expect(reply.error().code).toBe(code);
+      expect(reply.error().details).toContainEqual(expect.objectContaining({ row: 0, id: refused.id, field: 'participantIds' }));
+      expect(await stored(street.admin.api, 'activities', refused.id)).toBeUndefined();
+    }
+
+    const inside = activity([ours.id]);
+    await pushNew(street.staffA.api, 'activities', [inside]);
+    expect(await stored(street.admin.api, 'activities', inside.id)).toEqual(inside);
+  });
+
   it('accepts a compound and its building created in one offline session, compound first', async () => {
     const compound = build.compound(street.communityA, { name: '新建小区' });
     const building = build.building(compound);

@@ -2,12 +2,12 @@
 // birth date and locks them, and the domain rules run again before saving, so the form never
 // saves what the server would refuse. Full ID number and mobile are editable here. An in-service
 // reported member also has a 报到 group, and their page lists the activities they joined.
-import { Alert, Button, Card, Flex, Form, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Space } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import type { Activity, Member } from '@domain/collections';
+import type { Member } from '@domain/collections';
 import { deepEqual } from '@domain/merge';
 import { documentProblems } from '@domain/rules';
 import { useDocs } from '../../db/hooks';
@@ -15,13 +15,13 @@ import { newId, removeDoc, saveDoc } from '../../db/write';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormSubmit } from '../../components/useFormSubmit';
-import { compareText } from '../../lib/collate';
 import { today } from '../../lib/dates';
 import { domainMessageKey, fieldErrorsOf, FieldProblemsError, withoutBlanks } from '../../lib/form';
 import { paths } from '../../lib/paths';
 import { useCurrentUser } from '../../session/useSession';
 import { gridCovering, identityOf, isReporting, memberFormValues, memberFromForm, reportProblems, type MemberFormValues, type MemberPreset } from './memberDoc';
 import { HomeFields, PartyFields, PersonFields, ReportFields } from './MemberFields';
+import { MemberActivities } from './MemberActivities';
 import { MemberPosts } from './MemberPosts';
 
 interface MemberFormProps {
@@ -133,35 +133,7 @@ export function MemberForm({ member, preset }: MemberFormProps) {
         </Flex>
       </Form>
       {member && <MemberPosts member={member} />}
-      {member && (reporting || member.report !== undefined) && <MemberActivities member={member} />}
+      {member && <MemberActivities member={member} />}
     </>
-  );
-}
-
-/** 参加的活动: the service activities that list the member among their participants. */
-function MemberActivities({ member }: { member: Member }) {
-  const { t } = useTranslation('members');
-  const activities = useDocs('activities', { selector: { communityId: member.communityId } });
-  const joined = activities.docs
-    .filter((activity) => (activity.participantIds ?? []).includes(member.id))
-    .sort((a, b) => compareText(b.date, a.date));
-  return (
-    <Card title={t('activities.title')} size="small" style={{ marginTop: 24, maxWidth: 960 }} data-testid="member-activities">
-      <Table<Activity>
-        rowKey="id"
-        size="small"
-        dataSource={joined}
-        loading={activities.loading}
-        pagination={{ defaultPageSize: 10, hideOnSinglePage: true }}
-        columns={[
-          { title: t('activities.date'), dataIndex: 'date', width: 120 },
-          { title: t('activities.name'), dataIndex: 'title' },
-          { title: t('activities.kind'), dataIndex: 'kind', width: 120, render: (kind: Activity['kind']) => t(`activities.kinds.${kind}`) },
-          { title: t('activities.hours'), dataIndex: 'hours', width: 100, align: 'right' },
-        ]}
-        locale={{ emptyText: t('activities.empty') }}
-      />
-      {joined.length === 0 && <Typography.Text type="secondary">{t('activities.laterVersion')}</Typography.Text>}
-    </Card>
   );
 }
