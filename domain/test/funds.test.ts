@@ -3,7 +3,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Compound, LedgerEntry, Org } from '@domain/collections';
-import { branchFunds, fundRate, fundsByCommunity, fundsTotal } from '@domain/funds';
+import {
+  allowancesOf,
+  branchFunds,
+  copyAllowances,
+  fundRate,
+  fundsByCommunity,
+  fundsTotal,
+  parseFundRate,
+  payrollTotals,
+  previousMonth,
+  removeFundRate,
+  setFundRate,
+} from '@domain/funds';
 import { formatYuan, MAX_ENTRY_FEN, parseYuan, sumFen } from '@domain/money';
 import { starsFor, thresholdProblem, weightedScore } from '@domain/stars';
 
@@ -117,6 +129,97 @@ describe('branch funds', () => {
         expect(street.spentFen).toBe(communities.reduce((sum, total) => sum + total.spentFen, 0));
         expect(street.balanceFen).toBe(street.budgetFen - street.spentFen);
         for (const row of rows) expect(Number.isSafeInteger(row.balanceFen)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('fund rates', () => {
+  it('are read in yuan with up to two decimals and kept between 5 and 10 yuan', () => {
+    expect(parseFundRate('7.5')).toEqual({ ok: true, fen: 750 });
+    expect(parseFundRate('5')).toEqual({ ok: true, fen: 500 });
+    expect(parseFundRate('10.00')).toEqual({ ok: true, fen: 1000 });
+    expect(parseFundRate('4.99')).toEqual({ ok: false, problem: 'range' });
+    expect(parseFundRate('10.01')).toEqual({ ok: false, problem: 'range' });
+    expect(parseFundRate('7.555')).toEqual({ ok: false, problem: 'tooManyDecimals' });
+    expect(parseFundRate('七元')).toEqual({ ok: false, problem: 'format' });
+    expect(parseFundRate(' ')).toEqual({ ok: false, problem: 'empty' });
+  });
+
+  it('accept exactly the amounts from 5 to 10 yuan', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2000 }), (fen) => {
+        const parsed = parseFundRate(formatYuan(fen));
+        expect(parsed.ok).toBe(fen >= 500 && fen <= 1000);
+        if (parsed.ok) expect(parsed.fen).toBe(fen);
+      }),
+    );
+  });
+
+  it('keep one row per year, in year order', () => {
+    const rates = [{ year: 2026, fenPerResident: 800 }];
+    expect(setFundRate(rates, 2025, 600).rates).toEqual([{ year: 2025, fenPerResident: 600 }, ...rates]);
+    expect(setFundRate(rates, 2026, 600).problem).toBe('yearTaken');
+    expect(setFundRate(rates, 2026, 900, 2026).rates).toEqual([{ year: 2026, fenPerResident: 900 }]);
+    expect(setFundRate(rates, 2027, 900, 2026).rates).toEqual([{ year: 2027, fenPerResident: 900 }]);
+    expect(setFundRate(rates, 2027, 900, 2024).problem).toBe('gone');
+    expect(setFundRate(rates, 1999, 900).problem).toBe('year');
+    expect(setFundRate(rates, 2027, 1001).problem).toBe('range');
+    expect(removeFundRate(rates, 2026)).toEqual([]);
+  });
+});
+
+const allowance = (id: string, memberId: string, month: string, amountFen: number, isPaid: boolean, extra: Partial<LedgerEntry> = {}): LedgerEntry => ({
+  id,
+  streetId: 's',
+  communityId: 'k1',
+  kind: 'allowance',
+  memberId,
+  month,
+  amountFen,
+  purpose: '小区党支部书记任职补贴',
+  paid: isPaid,
+  ...extra,
+});
+
+describe('post allowances', () => {
+  it('step back a month across a year', () => {
+    expect(previousMonth('2026-03')).toBe('2026-02');
+    expect(previousMonth('2026-01')).toBe('2025-12');
+    expect(previousMonth('2026-12')).toBe('2026-11');
+  });
+
+  it("pick one community's month", () => {
+    const ledger = [
+      allowance('a', 'm1', '2026-03', 30_000, true),
+      allowance('b', 'm2', '2026-03', 20_000, false, { communityId: 'k2' }),
+      allowance('c', 'm1', '2026-04', 30_000, false),
+      paid('b1', '2026-03-01', 500),
+    ];
+    expect(allowancesOf(ledger, 'k1', '2026-03').map((entry) => entry.id)).toEqual(['a']);
+  });
+
+  it('copy last month as unpaid, without what the month already has, and adding nothing the second time', () => {
+    const march = [allowance('a', 'm1', '2026-03', 30_000, true, { date: '2026-03-31' }), allowance('b', 'm2', '2026-03', 20_000, false)];
+    const april = [allowance('c', 'm2', '2026-04', 25_000, false)];
+    let n = 0;
+    const copies = copyAllowances(march, april, '2026-04', () => `new-${++n}`);
+    expect(copies).toEqual([{ ...allowance('new-1', 'm1', '2026-04', 30_000, false) }]);
+    expect(copyAllowances(march, [...april, ...copies], '2026-04', () => 'x')).toEqual([]);
+  });
+
+  it('total paid and unpaid exactly, for any sheet', () => {
+    const entry = fc.record({ amount: fc.integer({ min: 0, max: MAX_ENTRY_FEN }), paid: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 40 }), (specs) => {
+        const sheet = specs.map((spec, i) => allowance(`e${i}`, `m${i}`, '2026-05', spec.amount, spec.paid));
+        const totals = payrollTotals(sheet);
+        expect(totals.totalFen).toBe(specs.reduce((sum, spec) => sum + spec.amount, 0));
+        expect(totals.paidFen + totals.unpaidFen).toBe(totals.totalFen);
+        expect(totals.paidFen).toBe(specs.filter((spec) => spec.paid).reduce((sum, spec) => sum + spec.amount, 0));
+        expect(totals.count).toBe(specs.length);
+        const copies = copyAllowances(sheet, [], '2026-06', () => 'id');
+        expect(payrollTotals(copies)).toEqual({ count: specs.length, paidFen: 0, unpaidFen: totals.totalFen, totalFen: totals.totalFen });
       }),
     );
   });
