@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Building, Community, Compound, Grid, Member, Org } from '@domain/collections';
-import { headlineFigures, homeSummary } from '../src/features/home/homeSummary';
+import { headlineFigures } from '@domain/figures';
+import { homeSummary } from '../src/features/home/homeSummary';
 
 const community = (id: string): Community => ({ id, streetId: 's1', name: id });
 const compound = (id: string, communityId: string, extra: Partial<Compound> = {}): Compound => ({

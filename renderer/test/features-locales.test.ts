@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { locales as components } from '../src/components/locales';
+import { locales as activities } from '../src/features/activities/locales';
+import { locales as assessment } from '../src/features/assessment/locales';
 import { locales as communities } from '../src/features/communities/locales';
 import { locales as compounds } from '../src/features/compounds/locales';
 import { locales as duplicates } from '../src/features/duplicates/locales';
+import { locales as funds } from '../src/features/funds/locales';
 import { locales as grids } from '../src/features/grids/locales';
 import { locales as home } from '../src/features/home/locales';
 import { locales as members } from '../src/features/members/locales';
+import { locales as needs } from '../src/features/needs/locales';
+import { locales as reports } from '../src/features/reports/locales';
 import { locales as roster } from '../src/features/roster/locales';
 import { locales as orgs } from '../src/features/orgs/locales';
 import { locales as settings } from '../src/features/settings/locales';
 import { locales as units } from '../src/features/units/locales';
 import { locales as venues } from '../src/features/venues/locales';
 
-const namespaces: Record<string, { 'zh-CN': object; en: object }> = { components, communities, compounds, duplicates, grids, home, members, orgs, roster, settings, units, venues };
+const namespaces: Record<string, { 'zh-CN': object; en: object }> = { activities, assessment, components, communities, compounds, duplicates, funds, grids, home, members, needs, orgs, reports, roster, settings, units, venues };
 
 /** Every leaf key of a locale, as `a.b.c`. */
 function leafKeys(node: object, prefix = ''): string[] {

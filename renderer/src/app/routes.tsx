@@ -6,26 +6,37 @@ import {
   ApartmentOutlined,
   BankOutlined,
   BorderInnerOutlined,
+  CalendarOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   HomeOutlined,
   MergeCellsOutlined,
+  ProfileOutlined,
   SettingOutlined,
   ShopOutlined,
+  StarOutlined,
   TeamOutlined,
   UploadOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@domain/contract';
+import { ActivitiesPage } from '../features/activities/ActivitiesPage';
+import { AssessmentPage } from '../features/assessment/AssessmentPage';
 import { CommunitiesPage } from '../features/communities/CommunitiesPage';
 import { CompoundDetailPage } from '../features/compounds/CompoundDetailPage';
 import { CompoundsPage } from '../features/compounds/CompoundsPage';
 import { DuplicatesPage } from '../features/duplicates/DuplicatesPage';
+import { FundsPage } from '../features/funds/FundsPage';
 import { GridDetailPage } from '../features/grids/GridDetailPage';
 import { GridsPage } from '../features/grids/GridsPage';
 import { HomePage } from '../features/home/HomePage';
 import { MemberEditPage } from '../features/members/MemberEditPage';
 import { MembersPage } from '../features/members/MembersPage';
+import { NeedDetailPage } from '../features/needs/NeedDetailPage';
+import { NeedsPage } from '../features/needs/NeedsPage';
 import { OrgsPage } from '../features/orgs/OrgsPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { RosterImportPage } from '../features/roster/RosterImportPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UnitDetailPage } from '../features/units/UnitDetailPage';
@@ -48,6 +59,8 @@ export const appRoutes: AppRoute[] = [
   { path: 'communities', element: <CommunitiesPage />, menu: { icon: <ApartmentOutlined />, label: 'communities:menu' } },
   { path: 'compounds', element: <CompoundsPage />, menu: { icon: <HomeOutlined />, label: 'compounds:menu' } },
   { path: 'compounds/:id', element: <CompoundDetailPage /> },
+  { path: 'needs', element: <NeedsPage />, menu: { icon: <ProfileOutlined />, label: 'needs:menu' } },
+  { path: 'needs/:id', element: <NeedDetailPage /> },
   { path: 'members', element: <MembersPage />, menu: { icon: <TeamOutlined />, label: 'members:menu', roles: staffRoles } },
   { path: 'members/new', element: <MemberEditPage /> },
   { path: 'members/:id', element: <MemberEditPage /> },
@@ -57,6 +70,10 @@ export const appRoutes: AppRoute[] = [
   { path: 'units', element: <UnitsPage />, menu: { icon: <BankOutlined />, label: 'units:menu', roles: staffRoles } },
   { path: 'units/:id', element: <UnitDetailPage /> },
   { path: 'venues', element: <VenuesPage />, menu: { icon: <ShopOutlined />, label: 'venues:menu', roles: staffRoles } },
+  { path: 'activities', element: <ActivitiesPage />, menu: { icon: <CalendarOutlined />, label: 'activities:menu', roles: staffRoles } },
+  { path: 'funds', element: <FundsPage />, menu: { icon: <WalletOutlined />, label: 'funds:menu', roles: staffRoles } },
+  { path: 'assessment', element: <AssessmentPage />, menu: { icon: <StarOutlined />, label: 'assessment:menu', roles: staffRoles } },
+  { path: 'reports', element: <ReportsPage />, menu: { icon: <FileTextOutlined />, label: 'reports:menu', roles: staffRoles } },
   { path: 'import', element: <RosterImportPage />, menu: { icon: <UploadOutlined />, label: 'roster:menu', roles: staffRoles } },
   { path: 'duplicates', element: <DuplicatesPage />, menu: { icon: <MergeCellsOutlined />, label: 'duplicates:menu', roles: staffRoles } },
   { path: 'settings', element: <SettingsPage />, menu: { icon: <SettingOutlined />, label: 'settings:menu', roles: ['street_admin'] } },

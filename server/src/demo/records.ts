@@ -2,7 +2,7 @@
 // allowances, and the year's two-way assessments. A few of each, so every page has something.
 import type { WireDoc } from '@domain/collections';
 import { COMMUNITIES, DEPARTMENTS } from './names';
-import { FUND_RATE_FEN, STREET_ID, compoundSlots, departmentId, pairedDepartment } from './places';
+import { FUND_RATE_FEN, STREET_ID, communityId, compoundSlots, departmentId, pairedDepartment } from './places';
 import { pad, type Random } from './random';
 
 type Need = WireDoc<'needs'>;
@@ -92,45 +92,77 @@ export function activityDocs(random: Random, compounds: WireDoc<'compounds'>[], 
     });
 }
 
-/** A year's working funds for each compound branch (rate × residents) and three months of allowances. */
+/** What branches spent their funds on in 2026: date, share of the year's budget in percent, purpose. */
+const SPENDING: readonly [date: string, percent: number, purpose: string][] = [
+  ['2026-01-20', 9, '购买党员活动室桌椅'],
+  ['2026-03-12', 6, '党员学习资料印制'],
+  ['2026-05-08', 8, '小区议事会场地布置及茶水'],
+  ['2026-07-01', 12, '“七一”主题党日活动'],
+  ['2026-08-15', 7, '党员志愿服务队物资（马甲、袖标）'],
+  ['2026-09-20', 10, '楼道照明维修材料'],
+  ['2026-10-10', 11, '重阳节慰问独居老人'],
+];
+/** The secretaries' monthly allowance, January to October; October's is not paid yet. */
+const ALLOWANCE_MONTHS = 10;
+const ALLOWANCE_FEN = 30000;
+
+/**
+ * 2026 so far: each compound branch has spent part of its working funds (rate × residents) in a
+ * few disbursements, and its secretary has a monthly allowance.
+ */
 export function ledgerDocs(compounds: WireDoc<'compounds'>[], orgs: WireDoc<'orgs'>[]): WireDoc<'ledger'>[] {
   const branches = orgs.filter((org) => org.level === 'compoundBranch');
   return branches.flatMap((branch, b) => {
     const compound = compounds.find((c) => c.id === branch.compoundId);
+    const budgetFen = (compound?.residentCount ?? 0) * FUND_RATE_FEN;
     const base = { streetId: STREET_ID, communityId: branch.communityId ?? '', orgId: branch.id, compoundId: branch.compoundId, _deleted: false };
-    const funds: WireDoc<'ledger'> = {
-      ...base,
-      id: `ledger-${pad(b + 1, 2)}-funds-2026`,
-      kind: 'disbursement',
-      date: '2026-01-15',
-      amountFen: (compound?.residentCount ?? 0) * FUND_RATE_FEN,
-      purpose: '2026年度小区党支部工作经费',
-      paid: true,
-    };
+    // Each branch skips a different few of the year's items, so their balances differ.
+    const spending = SPENDING.filter((_, i) => (i + b) % 3 !== 0).map(
+      ([date, percent, purpose], i): WireDoc<'ledger'> => ({
+        ...base,
+        id: `ledger-${pad(b + 1, 2)}-funds-2026-${pad(i + 1, 2)}`,
+        kind: 'disbursement',
+        date,
+        // Whole yuan, as receipts are.
+        amountFen: Math.round((budgetFen * percent) / 10_000) * 100,
+        purpose,
+      }),
+    );
     const allowances = branch.secretaryMemberId
-      ? [1, 2, 3].map(
-          (month): WireDoc<'ledger'> => ({
+      ? Array.from(
+          { length: ALLOWANCE_MONTHS },
+          (_, m): WireDoc<'ledger'> => ({
             ...base,
-            id: `ledger-${pad(b + 1, 2)}-allowance-2026-${pad(month, 2)}`,
+            id: `ledger-${pad(b + 1, 2)}-allowance-2026-${pad(m + 1, 2)}`,
             kind: 'allowance',
             memberId: branch.secretaryMemberId,
-            month: `2026-${pad(month, 2)}`,
-            amountFen: 30000,
+            month: `2026-${pad(m + 1, 2)}`,
+            amountFen: ALLOWANCE_FEN,
             purpose: '小区党支部书记任职补贴',
-            paid: month < 3,
+            paid: m + 1 < ALLOWANCE_MONTHS,
           }),
         )
       : [];
-    return [funds, ...allowances];
+    return [...spending, ...allowances];
   });
 }
 
-/** 2025's two-way assessment: the street rates each department and each department rates the street. */
+/**
+ * 2025's two-way assessment: the street rates each department, each department rates the street,
+ * and each department rates the communities whose compounds it is paired with.
+ */
 export function assessmentDocs(random: Random, street: WireDoc<'streets'>): WireDoc<'assessments'>[] {
   const criteria = street.assessmentCriteria ?? [];
   const scores = () => criteria.map((criterion) => ({ criterionId: criterion.id, score: random.int(60, 100) }));
+  const pairedCommunities = (d: number) => [...new Set(compoundSlots.filter((slot) => pairedDepartment(slot) === d).map((slot) => slot.community))].sort((a, b) => a - b);
   return DEPARTMENTS.flatMap((_, d) => [
     { id: `assessment-2025-street-dept-${pad(d + 1, 2)}`, direction: 'streetToDepartment' as const, assessorId: STREET_ID, assesseeId: departmentId(d) },
     { id: `assessment-2025-dept-${pad(d + 1, 2)}-street`, direction: 'departmentToStreet' as const, assessorId: departmentId(d), assesseeId: STREET_ID },
+    ...pairedCommunities(d).map((c) => ({
+      id: `assessment-2025-dept-${pad(d + 1, 2)}-community-${pad(c + 1, 2)}`,
+      direction: 'departmentToCommunity' as const,
+      assessorId: departmentId(d),
+      assesseeId: communityId(c),
+    })),
   ]).map((head) => ({ ...head, streetId: STREET_ID, year: 2025, scores: scores(), _deleted: false }));
 }

@@ -11,7 +11,10 @@ import { paths } from '../../lib/paths';
 import { canCreate, visibleCommunities, writableCommunities } from '../../lib/permissions';
 import { useCurrentUser } from '../../session/useSession';
 import { CommunityCard } from './CommunityCard';
-import { headlineFigures, homeSummary } from './homeSummary';
+import { DashboardCharts } from './DashboardCharts';
+import { LiaisonNeedsCard } from './LiaisonNeedsCard';
+import { headlineFigures } from '@domain/figures';
+import { homeSummary } from './homeSummary';
 
 // Pilot and property-less compounds are among the headline figures above the totals.
 const totalKeys = ['communities', 'compounds', 'buildings', 'members', 'partyMembers'] as const;
@@ -46,6 +49,7 @@ export function HomePage() {
   return (
     <>
       <PageHeader title={t('greeting', { name: user.displayName })} subtitle={t('subtitle')} />
+      {liaison && <LiaisonNeedsCard user={user} />}
       <Card title={t('links.title')} size="small" style={{ marginBottom: 16 }}>
         <Space wrap>
           {writable && canCreate(user, 'compounds') && (
@@ -101,6 +105,7 @@ export function HomePage() {
               </Flex>
             </Card>
           )}
+          {!liaison && <DashboardCharts communities={summary.communities.map((entry) => entry.community)} />}
           <Card size="small" style={{ marginBottom: 16 }}>
             <Flex wrap gap={40}>
               {(liaison ? liaisonTotalKeys : totalKeys).map((key) => (

@@ -7,8 +7,11 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageState';
 import { canEdit } from '../../lib/permissions';
 import { useCurrentUser } from '../../session/useSession';
+import { AssessmentCriteriaSection } from './AssessmentCriteriaSection';
+import { FundRatesSection } from './FundRatesSection';
 import { GroupTypesSection } from './GroupTypesSection';
 import { NeedCategoriesSection } from './NeedCategoriesSection';
+import { StarThresholdsSection } from './StarThresholdsSection';
 
 export function SettingsPage() {
   const { t } = useTranslation('settings');
@@ -27,6 +30,9 @@ export function SettingsPage() {
         <Flex vertical gap={16}>
           <GroupTypesSection street={street} mayEdit={mayEdit} />
           <NeedCategoriesSection street={street} mayEdit={mayEdit} />
+          <FundRatesSection street={street} mayEdit={mayEdit} />
+          <AssessmentCriteriaSection street={street} mayEdit={mayEdit} />
+          <StarThresholdsSection street={street} mayEdit={mayEdit} />
         </Flex>
       )}
     </>

@@ -1,0 +1,63 @@
+// One chart: ECharts on a div, with only the charts and components the app uses registered (once,
+// on import), drawn on canvas in the app's Chinese font stack, resized with its container and
+// disposed on unmount. A click on a data item is passed up.
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import type { ComposeOption } from 'echarts/core';
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef, type CSSProperties } from 'react';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+
+/** The app's font stack with Chinese faces, so CJK labels do not fall back to boxes on the canvas. */
+export const chartFontFamily =
+  "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Micro Hei', 'Source Han Sans SC', sans-serif";
+
+export interface ChartClick {
+  seriesIndex: number;
+  dataIndex: number;
+  name: string;
+}
+
+interface EChartProps {
+  option: ChartOption;
+  onClick?: (event: ChartClick) => void;
+  height?: number;
+  style?: CSSProperties;
+  'data-testid'?: string;
+}
+
+export function EChart({ option, onClick, height = 260, style, 'data-testid': testId }: EChartProps) {
+  const element = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | undefined>(undefined);
+  const clickHandler = useRef(onClick);
+  clickHandler.current = onClick;
+
+  useEffect(() => {
+    const div = element.current;
+    if (!div) return undefined;
+    const instance = echarts.init(div, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    instance.on('click', (params) => {
+      clickHandler.current?.({ seriesIndex: params.seriesIndex ?? 0, dataIndex: params.dataIndex, name: params.name });
+    });
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(div);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = undefined;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption({ textStyle: { fontFamily: chartFontFamily }, ...option }, { notMerge: true });
+  }, [option]);
+
+  return <div ref={element} style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined, ...style }} data-testid={testId} />;
+}
