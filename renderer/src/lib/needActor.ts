@@ -6,9 +6,6 @@ import type { SessionUser } from '@domain/contract';
 import type { NeedActor, NeedStep, NeedStepContext } from '@domain/needFlow';
 import { newId } from '../db/write';
 
-/** The session user, with the unit name the server may give a liaison. */
-type UserWithUnit = SessionUser & { unitName?: string | undefined };
-
 /**
  * The actor from the session user. A liaison acts only on needs of the compounds it holds on this
  * device (the server sends it exactly its paired compounds); staff are checked by scope instead.
@@ -32,7 +29,7 @@ export function stepContext(user: SessionUser, deviceId: string | undefined, ext
 
 /** A liaison's own department's name, as the server tells it at sign-in (absent on older servers). */
 export function ownUnitName(user: SessionUser): string | undefined {
-  const name = (user as UserWithUnit).unitName;
+  const name = user.unitName;
   return typeof name === 'string' && name !== '' ? name : undefined;
 }
 

@@ -30,7 +30,15 @@ export function NeedHistory({ need, units }: { need: Need; units: ReadonlyMap<st
                   <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
                     {dayjs(step.at).format('YYYY-MM-DD HH:mm')}
                   </Typography.Text>
-                  <div>{t('step.by', { name: step.byName ?? step.by })}</div>
+                  <div>
+                    {t('step.by', { name: step.byName ?? step.by })}
+                    {/* Which device: the start of its id, enough to tell a person's two devices apart. */}
+                    {step.deviceId !== undefined && (
+                      <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+                        {t('step.device', { id: step.deviceId.slice(0, 8) })}
+                      </Typography.Text>
+                    )}
+                  </div>
                   {unit !== undefined && <div>{t('step.unit', { name: unit })}</div>}
                   {step.note !== undefined && <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{step.note}</Typography.Paragraph>}
                 </div>

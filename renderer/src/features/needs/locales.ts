@@ -102,6 +102,7 @@ export const locales = {
     },
     step: {
       by: '办理人：{{name}}',
+      device: '设备 {{id}}',
       unit: '单位：{{name}}',
     },
     roles: {
@@ -212,6 +213,7 @@ export const locales = {
     },
     step: {
       by: 'By: {{name}}',
+      device: 'device {{id}}',
       unit: 'Unit: {{name}}',
     },
     roles: {
