@@ -4,6 +4,7 @@
 export const channels = {
   appVersion: 'desktop:app-version',
   saveFile: 'desktop:save-file',
+  printToPdf: 'desktop:print-to-pdf',
 } as const;
 
 export type Channel = (typeof channels)[keyof typeof channels];

@@ -25,6 +25,14 @@ export interface WebContents {
   on(event: 'will-navigate' | 'will-redirect', listener: (event: PreventableEvent, url: string) => void): this;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): this;
   setWindowOpenHandler(handler: (details: WindowOpenDetails) => { action: 'deny' }): void;
+  printToPDF(options: PrintToPdfOptions): Promise<Uint8Array>;
+}
+
+export interface PrintToPdfOptions {
+  pageSize: 'A4';
+  printBackground: boolean;
+  /** The page's own `@page` margins and size win over the options above. */
+  preferCSSPageSize: boolean;
 }
 
 export interface BrowserWindow {

@@ -39,6 +39,18 @@ export function parseSaveFile(raw: unknown, text: ShellMessages, maxBytes = MAX_
   return { ok: true, value: { suggestedName: name, data: bytes } };
 }
 
+export interface PrintToPdfRequest {
+  suggestedName: string;
+}
+
+/** The PDF's suggested name, made safe as a save's, and ending in `.pdf`. */
+export function parsePrintToPdf(raw: unknown, text: ShellMessages): Result<PrintToPdfRequest> {
+  if (!isRecord(raw) || typeof raw.suggestedName !== 'string') return { ok: false, error: text.errors.badArgument };
+  const name = safeFileName(raw.suggestedName);
+  if (name === '') return { ok: false, error: text.errors.badFileName };
+  return { ok: true, value: { suggestedName: /\.pdf$/i.test(name) ? name : `${name.slice(0, MAX_NAME_LENGTH - 4)}.pdf` } };
+}
+
 /** For calls that take no argument: anything sent along is a malformed request. */
 export function parseNothing(raw: unknown, text: ShellMessages): Result<undefined> {
   // IPC may carry an omitted argument as `undefined` or `null`.

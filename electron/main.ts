@@ -9,13 +9,13 @@ import { serveAppRequest } from './app-protocol';
 import { channels, type Channel } from './channels';
 import type { BrowserWindow, ElectronMain, IpcMainInvokeEvent, WebContents } from './electron-api';
 import { answerIpc, type IpcCall } from './ipc-answer';
-import { parseNothing, parseSaveFile, type SaveFileRequest } from './ipc-args';
+import { parseNothing, parsePrintToPdf, parseSaveFile, type PrintToPdfRequest, type SaveFileRequest } from './ipc-args';
 import type { SenderFrame } from './ipc-sender';
 import { menuTemplate } from './menu';
 import { messagesFor, type ShellMessages } from './messages';
 import { APP_ENTRY_URL, APP_SCHEME, navigationDecision, redirectDecision, windowOpenDecision } from './navigation';
 import { permissionGranted } from './permissions';
-import { saveFile } from './save-file';
+import { saveFile, type SaveFileEffects } from './save-file';
 import { mainWindowOptions } from './window-options';
 
 // `electron` is an optional dependency without types on build machines; electron-api.ts declares
@@ -68,23 +68,37 @@ function registerIpc(text: ShellMessages): void {
   }));
   handle<SaveFileRequest, { saved: boolean }>(channels.saveFile, text, (event) => ({
     parse: parseSaveFile,
-    run: (request) =>
-      saveFile(
-        request,
-        {
-          chooseSavePath: async (suggestedName) => {
-            const owner = BrowserWindow.fromWebContents(event.sender) ?? mainWindow;
-            if (owner === null) return null;
-            const defaultPath = path.join(app.getPath('documents'), suggestedName);
-            const choice = await dialog.showSaveDialog(owner, { title: text.saveDialogTitle, defaultPath });
-            return choice.canceled || !choice.filePath ? null : choice.filePath;
-          },
-          writeFile: (file, data) => writeFile(file, data),
-          logError,
-        },
-        text,
-      ),
+    run: (request) => saveFile(request, saveEffects(event, text), text),
   }));
+  handle<PrintToPdfRequest, { saved: boolean }>(channels.printToPdf, text, (event) => ({
+    parse: parsePrintToPdf,
+    run: async ({ suggestedName }) => {
+      const owner = ownerOf(event);
+      if (owner === null) return { ok: false, error: text.errors.unexpected };
+      const data = await owner.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+      return saveFile({ suggestedName, data }, saveEffects(event, text), text);
+    },
+  }));
+}
+
+/** The window a call came from. */
+function ownerOf(event: IpcMainInvokeEvent & { sender: unknown }): BrowserWindow | null {
+  return BrowserWindow.fromWebContents(event.sender) ?? mainWindow;
+}
+
+/** Saving where the person chooses in the native dialog, starting in their documents folder. */
+function saveEffects(event: IpcMainInvokeEvent & { sender: unknown }, text: ShellMessages): SaveFileEffects {
+  return {
+    chooseSavePath: async (suggestedName) => {
+      const owner = ownerOf(event);
+      if (owner === null) return null;
+      const defaultPath = path.join(app.getPath('documents'), suggestedName);
+      const choice = await dialog.showSaveDialog(owner, { title: text.saveDialogTitle, defaultPath });
+      return choice.canceled || !choice.filePath ? null : choice.filePath;
+    },
+    writeFile: (file, data) => writeFile(file, data),
+    logError,
+  };
 }
 
 function registerAppProtocol(): void {

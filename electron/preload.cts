@@ -29,4 +29,5 @@ contextBridge.exposeInMainWorld('desktop', {
     return answer.value;
   },
   saveFile: (suggestedName, data) => invoke<{ saved: boolean }>('desktop:save-file', { suggestedName, data }),
+  printToPdf: (suggestedName) => invoke<{ saved: boolean }>('desktop:print-to-pdf', { suggestedName }),
 } satisfies DesktopApi);

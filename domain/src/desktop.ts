@@ -9,4 +9,9 @@ export interface DesktopApi {
   appVersion(): Promise<string>;
   /** Offers a file to save: a native dialog on the desktop, a download in the browser. */
   saveFile(suggestedName: string, data: Uint8Array): Promise<Result<{ saved: boolean }>>;
+  /**
+   * Prints the page as it is to a PDF (A4, print styles applied): the native print pipeline and a
+   * save dialog on the desktop; the browser's print dialog, whose 另存为 PDF does the same, on the web.
+   */
+  printToPdf(suggestedName: string): Promise<Result<{ saved: boolean }>>;
 }

@@ -13,6 +13,7 @@ import type {
   MenuItemOptions,
   PermissionRequestHandler,
   PreventableEvent,
+  PrintToPdfOptions,
   SaveDialogResult,
   WindowOpenDetails,
 } from '../electron-api';
@@ -29,6 +30,8 @@ export class FakeContents {
   setWindowOpenHandler(handler: (details: WindowOpenDetails) => { action: 'deny' }): void {
     this.openHandler = handler;
   }
+  /** What a print to PDF gives: a tiny stand-in document, recording the options asked for. */
+  readonly printToPDF = vi.fn((_options: PrintToPdfOptions) => Promise.resolve(new TextEncoder().encode('%PDF-1.7 fake')));
   /** Fires a navigation event; true when the handler prevented it. */
   navigate(event: 'will-navigate' | 'will-redirect', url: string): boolean {
     let prevented = false;

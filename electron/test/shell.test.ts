@@ -149,7 +149,7 @@ describe('the preload bridge', () => {
     const exposed = await loadPreload(fake, onlyWindow());
     expect([...exposed.keys()]).toEqual(['desktop']);
     const desktop = exposed.get('desktop') as DesktopApi;
-    expect(Object.keys(desktop).sort()).toEqual(['appVersion', 'kind', 'saveFile']);
+    expect(Object.keys(desktop).sort()).toEqual(['appVersion', 'kind', 'printToPdf', 'saveFile']);
     expect(desktop.kind).toBe('electron');
   });
 
@@ -164,6 +164,20 @@ describe('the preload bridge', () => {
       defaultPath: path.join(dir, 'documents', '花名册.xlsx'),
     });
     expect(new Uint8Array(await readFile(path.join(dir, 'saved.xlsx')))).toEqual(bytes);
+  });
+
+  it('prints the page to an A4 PDF through the native pipeline and saves it where the person chose', async () => {
+    const fake = await startMain({ saveDialog: { canceled: false, filePath: path.join(dir, 'report.pdf') } });
+    const window = onlyWindow();
+    const desktop = (await loadPreload(fake, window)).get('desktop') as DesktopApi;
+    await expect(desktop.printToPdf('北塔社区2026年报')).resolves.toEqual({ ok: true, value: { saved: true } });
+    expect(window.webContents.printToPDF).toHaveBeenCalledWith({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+    expect(fake.electron.dialog.showSaveDialog).toHaveBeenCalledWith(window, {
+      title: text.saveDialogTitle,
+      defaultPath: path.join(dir, 'documents', '北塔社区2026年报.pdf'),
+    });
+    expect(await readFile(path.join(dir, 'report.pdf'), 'utf8')).toBe('%PDF-1.7 fake');
+    await expect(desktop.printToPdf('')).resolves.toEqual({ ok: false, error: text.errors.badFileName });
   });
 
   it('reports a canceled dialog as not saved', async () => {

@@ -24,4 +24,9 @@ export const webDesktopApi: DesktopApi = {
       return Promise.resolve({ ok: false, error: error instanceof Error ? error.message : String(error) });
     }
   },
+  // The browser's own dialog prints or saves as PDF; whether the person saved is not told to the page.
+  printToPdf: () => {
+    window.print();
+    return Promise.resolve({ ok: true, value: { saved: false } });
+  },
 };

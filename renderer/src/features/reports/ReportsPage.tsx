@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useDocs } from '../../db/hooks';
+import { getDesktopApi } from '../../desktop';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageState';
 import { sortByName } from '../../lib/collate';
@@ -87,6 +88,13 @@ export function ReportsPage() {
   );
   const tables = useMemo(() => reportTables(report, t), [report, t]);
 
+  // The desktop prints to a PDF file through its native pipeline; the browser opens its print dialog.
+  const printPdf = async () => {
+    const result = await getDesktopApi().printToPdf(`${title}.pdf`);
+    if (!result.ok) void message.error(t('printFailed', { reason: result.error }));
+    else if (result.value.saved) void message.success(t('printed'));
+  };
+
   const exportXlsx = async () => {
     setExporting(true);
     try {
@@ -115,8 +123,7 @@ export function ReportsPage() {
           subtitle={t('subtitle')}
           extra={
             <>
-              {/* The desktop bridge offers no printToPDF yet: both builds print through the browser's dialog (另存为 PDF). */}
-              <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="report-print">
+              <Button type="primary" icon={<PrinterOutlined />} onClick={() => void printPdf()} data-testid="report-print">
                 {t('print')}
               </Button>
               <Button icon={<FileExcelOutlined />} loading={exporting} onClick={() => void exportXlsx()} data-testid="report-xlsx">
