@@ -55,7 +55,7 @@ export function DashboardCharts({ communities, now: given }: DashboardChartsProp
     const unitNames = new Map(units.docs.map((unit) => [unit.id, unit.name]));
     return {
       needs: barOption(
-        needsData.byState.map((entry) => t(`dashboard.states.${entry.state}`)),
+        needsData.byState.map((entry) => t(`problems.needStates.${entry.state}`)),
         [{ name: t('dashboard.needsCount'), values: needsData.byState.map((entry) => entry.count) }],
       ),
       reporting: barLineOption(

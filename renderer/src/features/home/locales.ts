@@ -1,5 +1,8 @@
+import { domainMessageLocales } from '../../lib/domainMessages';
+
 export const locales = {
   'zh-CN': {
+    problems: domainMessageLocales['zh-CN'],
     menu: '工作台',
     greeting: '您好，{{name}}',
     subtitle: '您负责的社区概况',
@@ -53,15 +56,6 @@ export const locales = {
       needsCount: '需求数',
       closureRate: '{{year}}年办结率',
       overdue: '超期未办结',
-      states: {
-        submitted: '已登记',
-        listed: '已列入清单',
-        claimed: '已认领',
-        coordinating: '协调中',
-        resolved: '已办结',
-        closed: '已确认关闭',
-        returned: '已退回',
-      },
       reportingTitle: '{{year}}年在职党员报到',
       reportedInMonth: '当月报到',
       reportedTotal: '累计报到',
@@ -80,6 +74,7 @@ export const locales = {
     empty: '您的管辖范围内还没有社区。如需开通，请联系街道管理员；首次同步可能需要几分钟。',
   },
   en: {
+    problems: domainMessageLocales.en,
     menu: 'Home',
     greeting: 'Hello, {{name}}',
     subtitle: 'The communities in your care',
@@ -133,15 +128,6 @@ export const locales = {
       needsCount: 'Needs',
       closureRate: 'Closure rate {{year}}',
       overdue: 'Overdue',
-      states: {
-        submitted: 'Recorded',
-        listed: 'Listed',
-        claimed: 'Claimed',
-        coordinating: 'Coordinating',
-        resolved: 'Resolved',
-        closed: 'Closed',
-        returned: 'Returned',
-      },
       reportingTitle: 'In-service Party members reporting, {{year}}',
       reportedInMonth: 'Reported in the month',
       reportedTotal: 'Reported in total',

@@ -1,5 +1,8 @@
+import { domainMessageLocales } from '../../lib/domainMessages';
+
 export const locales = {
   'zh-CN': {
+    problems: domainMessageLocales['zh-CN'],
     menu: '报表',
     title: '报表',
     subtitle: '社区或全街道的月报、年报，可打印、另存为 PDF 或导出 Excel',
@@ -88,17 +91,9 @@ export const locales = {
       state: '状态',
       overdue: '超期',
     },
-    states: {
-      submitted: '已登记',
-      listed: '已列入清单',
-      claimed: '已认领',
-      coordinating: '协调中',
-      resolved: '已办结',
-      closed: '已确认关闭',
-      returned: '已退回',
-    },
   },
   en: {
+    problems: domainMessageLocales.en,
     menu: 'Reports',
     title: 'Reports',
     subtitle: 'Monthly and yearly reports of a community or the whole street, to print, save as PDF or export to Excel',
@@ -186,15 +181,6 @@ export const locales = {
       description: 'Need',
       state: 'State',
       overdue: 'Overdue',
-    },
-    states: {
-      submitted: 'Recorded',
-      listed: 'Listed',
-      claimed: 'Claimed',
-      coordinating: 'Coordinating',
-      resolved: 'Resolved',
-      closed: 'Closed',
-      returned: 'Returned',
     },
   },
 };

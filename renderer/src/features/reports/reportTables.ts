@@ -141,7 +141,7 @@ export function reportTables(report: Report, t: TFunction<'reports'>): ReportTab
         ...place,
         { key: 'recordedOn', title: t('columns.recordedOn'), value: (row) => row.recordedOn },
         { key: 'description', title: t('columns.description'), value: (row) => row.description },
-        { key: 'state', title: t('columns.state'), value: (row) => t(`states.${row.state}`) },
+        { key: 'state', title: t('columns.state'), value: (row) => t(`problems.needStates.${row.state}`) },
         { key: 'overdue', title: t('columns.overdue'), value: (row) => (row.overdue ? t('yes') : t('no')) },
       ],
       rows: report.openNeeds,
