@@ -5,15 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Need, Street } from '@domain/collections';
 import type { NeedState } from '@domain/needFlow';
 import { filtersFromQuery } from '../src/features/needs/needRows';
-import {
-  countByState,
-  departmentItems,
-  liaisonNeedSummary,
-  needDetailPath,
-  needsLink,
-  newNeedsCount,
-  openNeedsOfCompound,
-} from '../src/lib/needSummary';
+import { countByState, departmentItems, liaisonNeedSummary, needsLink, newNeedsCount, openNeedsOfCompound } from '../src/lib/needSummary';
+import { paths } from '../src/lib/paths';
 
 const categories: Street['needCategories'] = [
   { id: 'repair', name: '维修', deadlineDays: 3 },
@@ -133,6 +126,6 @@ describe('links into the needs list', () => {
   it('open the new-need form for a compound, the plain list, and one need', () => {
     expect(needsLink({ newFor: 'k1' })).toBe('/needs?new=k1');
     expect(needsLink()).toBe('/needs');
-    expect(needDetailPath('a/b')).toBe('/needs/a%2Fb');
+    expect(paths.need('a/b')).toBe('/needs/a%2Fb');
   });
 });

@@ -6,11 +6,10 @@ import { isOpen, isOverdue, recordedAt } from '@domain/needDeadline';
 import type { NeedState } from '@domain/needFlow';
 import { needStates } from '@domain/schema/needs';
 import { isNewTo } from './needsSeen';
+import { paths } from './paths';
 
 type Categories = Street['needCategories'];
 
-export const needsListPath = '/needs';
-export const needDetailPath = (id: string): string => `/needs/${encodeURIComponent(id)}`;
 
 export interface NeedsLink {
   compoundId?: string | undefined;
@@ -31,7 +30,7 @@ export function needsLink(link: NeedsLink = {}): string {
   if (link.overdue) query.set('overdue', '1');
   if (link.newFor) query.set('new', link.newFor);
   const search = query.toString();
-  return search === '' ? needsListPath : `${needsListPath}?${search}`;
+  return search === '' ? paths.needs : `${paths.needs}?${search}`;
 }
 
 /** Tag colours of the states, the same everywhere a need's state shows. */

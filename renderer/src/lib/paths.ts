@@ -19,6 +19,14 @@ export const paths = {
   units: '/units',
   unit: (id: string) => `/units/${encodeURIComponent(id)}`,
   venues: '/venues',
+  /** The needs list; `needsLink` (lib/needSummary) adds its filters. */
+  needs: '/needs',
+  need: (id: string) => `/needs/${encodeURIComponent(id)}`,
+  activities: '/activities',
+  funds: '/funds',
+  assessment: '/assessment',
+  reports: '/reports',
+  settings: '/settings',
   /** The organisation tree, optionally with one organisation selected. */
   orgs: (id?: string) => (id === undefined ? '/orgs' : `/orgs?org=${encodeURIComponent(id)}`),
   /** The roster import, with the kind of record (members, compounds, buildings) chosen. */

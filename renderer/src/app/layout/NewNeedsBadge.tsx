@@ -7,7 +7,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useArrivals, useDocs } from '../../db/hooks';
-import { needsListPath, newNeedsCount } from '../../lib/needSummary';
+import { newNeedsCount } from '../../lib/needSummary';
+import { paths } from '../../lib/paths';
 import { useLastLooked } from '../../lib/needsSeen';
 import { useCurrentUser } from '../../session/useSession';
 
@@ -30,7 +31,7 @@ function LiaisonNewNeeds({ userId }: { userId: string }) {
     <span data-testid="needs-new-count" data-count={count} hidden={count === 0}>
       <Tooltip title={t('header.newNeedsHint', { count })}>
         <Badge count={count} size="small" offset={[-4, 4]}>
-          <Button size="small" type="text" icon={<BellOutlined />} onClick={() => void navigate(needsListPath)}>
+          <Button size="small" type="text" icon={<BellOutlined />} onClick={() => void navigate(paths.needs)}>
             {t('header.newNeeds')}
           </Button>
         </Badge>

@@ -14,7 +14,8 @@ import { needStates } from '@domain/schema/needs';
 import { useDocs } from '../../db/hooks';
 import { byId } from '../../lib/counts';
 import { claimingUnitName } from '../../lib/needActor';
-import { countByState, needDetailPath, needStateColors, needsLink, openNeedsOfCompound } from '../../lib/needSummary';
+import { countByState, needStateColors, needsLink, openNeedsOfCompound } from '../../lib/needSummary';
+import { paths } from '../../lib/paths';
 import { canCreate, canEdit } from '../../lib/permissions';
 import { useCurrentUser } from '../../session/useSession';
 
@@ -60,7 +61,7 @@ export function CompoundNeedsSection({ compound }: { compound: Compound }) {
       dataIndex: 'description',
       ellipsis: true,
       render: (description: string, need) => (
-        <Link to={needDetailPath(need.id)} data-testid="compound-need-link">
+        <Link to={paths.need(need.id)} data-testid="compound-need-link">
           {description}
         </Link>
       ),

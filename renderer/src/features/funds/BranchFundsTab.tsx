@@ -11,14 +11,13 @@ import { fundRate } from '@domain/funds';
 import { formatYuan } from '@domain/money';
 import { useDocs } from '../../db/hooks';
 import { CommunitySelect } from '../../components/CommunitySelect';
+import { paths } from '../../lib/paths';
 import { canEdit, visibleCommunities } from '../../lib/permissions';
 import { useCurrentUser } from '../../session/useSession';
 import { BranchEntries } from './BranchEntries';
 import { DisbursementFormModal } from './DisbursementFormModal';
 import { fundsTable, yearOptions, type FundsRow } from './fundRows';
 import { Yuan } from './money';
-
-const SETTINGS_PATH = '/settings';
 
 type Editing = { entry: LedgerEntry | undefined; orgId?: string } | null;
 
@@ -106,7 +105,7 @@ export function BranchFundsTab() {
           showIcon
           data-testid="funds-no-rate"
           title={t('branches.noRate', { year })}
-          description={user.role === 'street_admin' ? <Link to={SETTINGS_PATH}>{t('branches.setRate')}</Link> : t('branches.askAdmin')}
+          description={user.role === 'street_admin' ? <Link to={paths.settings}>{t('branches.setRate')}</Link> : t('branches.askAdmin')}
         />
       )}
       {table && (

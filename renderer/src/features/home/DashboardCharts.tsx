@@ -5,9 +5,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Community } from '@domain/collections';
+import type { NeedState } from '@domain/needFlow';
 import { formatYuan } from '@domain/money';
 import { EChart } from '../../components/charts/EChart';
 import { useDocs } from '../../db/hooks';
+import { needsLink } from '../../lib/needSummary';
+import { paths } from '../../lib/paths';
 import { departmentStars, fundsOverview, needsOverview, reportingSeries, serviceHoursByMonth } from './dashboard';
 import { barLineOption, barOption } from './dashboardOptions';
 
@@ -82,21 +85,24 @@ export function DashboardCharts({ communities, now: given }: DashboardChartsProp
 
   const go = (path: string) => () => void navigate(path);
 
+  // A state's bar opens the list of the needs in that state.
+  const openState = (state: NeedState | undefined) => go(state ? needsLink({ states: [state] }) : paths.needs)();
+
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="home-dashboard">
       <Col xs={24} xl={12}>
-        <Card size="small" title={t('dashboard.needsTitle')} extra={<Link to="/needs">{t('dashboard.open')}</Link>}>
+        <Card size="small" title={t('dashboard.needsTitle')} extra={<Link to={paths.needs}>{t('dashboard.open')}</Link>}>
           <Flex wrap gap={40}>
             <Statistic title={t('dashboard.closureRate', { year })} value={percent(needsData.closureRate)} suffix={`（${needsData.closed} / ${needsData.recorded}）`} data-testid="home-needs-closure" />
-            <Link to="/needs?overdue=1" data-testid="home-needs-overdue" data-count={needsData.overdue}>
+            <Link to={needsLink({ overdue: true })} data-testid="home-needs-overdue" data-count={needsData.overdue}>
               <Statistic title={t('dashboard.overdue')} value={needsData.overdue} valueStyle={needsData.overdue > 0 ? { color: '#cf1322' } : undefined} />
             </Link>
           </Flex>
-          <EChart option={options.needs} onClick={(event) => go(`/needs?state=${needsData.byState[event.dataIndex]?.state ?? ''}`)()} data-testid="home-chart-needs" />
+          <EChart option={options.needs} onClick={(event) => openState(needsData.byState[event.dataIndex]?.state)} data-testid="home-chart-needs" />
         </Card>
       </Col>
       <Col xs={24} xl={12}>
-        <Card size="small" title={t('dashboard.fundsTitle', { year })} extra={<Link to="/funds">{t('dashboard.open')}</Link>}>
+        <Card size="small" title={t('dashboard.fundsTitle', { year })} extra={<Link to={paths.funds}>{t('dashboard.open')}</Link>}>
           <Statistic
             title={t('dashboard.fundsBudget')}
             value={formatYuan(funds.total.budgetFen)}
@@ -104,22 +110,22 @@ export function DashboardCharts({ communities, now: given }: DashboardChartsProp
             suffix={funds.rateFen === undefined ? t('dashboard.noRate') : undefined}
             data-testid="home-funds-budget"
           />
-          <EChart option={options.funds} onClick={go('/funds')} data-testid="home-chart-funds" />
+          <EChart option={options.funds} onClick={go(paths.funds)} data-testid="home-chart-funds" />
         </Card>
       </Col>
       <Col xs={24} xl={12}>
-        <Card size="small" title={t('dashboard.reportingTitle', { year })} extra={<Link to="/members">{t('dashboard.open')}</Link>}>
-          <EChart option={options.reporting} onClick={go('/members')} data-testid="home-chart-reporting" />
+        <Card size="small" title={t('dashboard.reportingTitle', { year })} extra={<Link to={paths.members}>{t('dashboard.open')}</Link>}>
+          <EChart option={options.reporting} onClick={go(paths.members)} data-testid="home-chart-reporting" />
           <Typography.Text type="secondary">{t('dashboard.hoursTitle', { year })}</Typography.Text>
-          <EChart option={options.hours} onClick={go('/activities')} height={180} data-testid="home-chart-hours" />
+          <EChart option={options.hours} onClick={go(paths.activities)} height={180} data-testid="home-chart-hours" />
         </Card>
       </Col>
       <Col xs={24} xl={12}>
-        <Card size="small" title={stars.year === undefined ? t('dashboard.starsTitleNone') : t('dashboard.starsTitle', { year: stars.year })} extra={<Link to="/assessment">{t('dashboard.open')}</Link>}>
+        <Card size="small" title={stars.year === undefined ? t('dashboard.starsTitleNone') : t('dashboard.starsTitle', { year: stars.year })} extra={<Link to={paths.assessment}>{t('dashboard.open')}</Link>}>
           {stars.ratings.length === 0 ? (
             <Empty description={t('dashboard.noStars')} />
           ) : (
-            <EChart option={options.stars} onClick={go('/assessment')} height={320} data-testid="home-chart-stars" />
+            <EChart option={options.stars} onClick={go(paths.assessment)} height={320} data-testid="home-chart-stars" />
           )}
         </Card>
       </Col>

@@ -7,7 +7,8 @@ import { Link } from 'react-router';
 import type { SessionUser } from '@domain/contract';
 import { useArrivals, useDocs } from '../../db/hooks';
 import { ownUnitName } from '../../lib/needActor';
-import { inHandStates, liaisonNeedSummary, needsLink, needsListPath } from '../../lib/needSummary';
+import { inHandStates, liaisonNeedSummary, needsLink } from '../../lib/needSummary';
+import { paths } from '../../lib/paths';
 import { useLastLooked } from '../../lib/needsSeen';
 
 export function LiaisonNeedsCard({ user }: { user: SessionUser }) {
@@ -27,14 +28,14 @@ export function LiaisonNeedsCard({ user }: { user: SessionUser }) {
     { key: 'waiting', value: summary.waiting, to: needsLink({ states: ['listed'] }) },
     { key: 'inHand', value: summary.inHand, to: needsLink({ departmentId: user.unitId, states: inHandStates }) },
     { key: 'overdue', value: summary.overdue, to: needsLink({ overdue: true }) },
-    { key: 'fresh', value: summary.fresh, to: needsListPath },
+    { key: 'fresh', value: summary.fresh, to: paths.needs },
   ] as const;
 
   return (
     <Card
       size="small"
       title={unit ? t('needs.title', { unit }) : t('needs.titleNoUnit')}
-      extra={<Link to={needsListPath}>{t('needs.open')}</Link>}
+      extra={<Link to={paths.needs}>{t('needs.open')}</Link>}
       style={{ marginBottom: 16 }}
       loading={needs.loading}
       data-testid="home-liaison-needs"

@@ -19,7 +19,6 @@ import { NeedActionModal } from './NeedActionModal';
 import { NeedFormModal } from './NeedFormModal';
 import { NeedHistory } from './NeedHistory';
 import { dueOnOf } from './needLookups';
-import { needsListPath } from '../../lib/needSummary';
 import { OverdueTag, StateTag, UrgencyTag } from './NeedTags';
 import { useNeedLookups } from './useNeedLookups';
 import { useNeedTexts } from './useNeedTexts';
@@ -28,7 +27,7 @@ export function NeedDetailPage() {
   const { id } = useParams();
   const { doc: need, loading } = useDoc('needs', id);
   if (loading) return <PageLoading />;
-  if (!need) return <PageNotFound backTo={needsListPath} />;
+  if (!need) return <PageNotFound backTo={paths.needs} />;
   return <NeedDetail need={need} />;
 }
 
@@ -69,7 +68,7 @@ function NeedDetail({ need }: { need: Need }) {
         subtitle={compound?.name}
         extra={
           <>
-            <Link to={needsListPath}>
+            <Link to={paths.needs}>
               <Button icon={<ArrowLeftOutlined />}>{t('detail.back')}</Button>
             </Link>
             {mayEdit && (
@@ -83,7 +82,7 @@ function NeedDetail({ need }: { need: Need }) {
                 title={t('detail.deleteTitle')}
                 content={t('detail.deleteContent')}
                 onConfirm={() => removeDoc('needs', need.id)}
-                onDeleted={() => void navigate(needsListPath)}
+                onDeleted={() => void navigate(paths.needs)}
                 testId="need-delete"
               />
             )}

@@ -2,7 +2,7 @@
 import { Card, Flex, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import type { NeedState } from '@domain/needFlow';
-import { needDetailPath } from '../../lib/needSummary';
+import { paths } from '../../lib/paths';
 import { rowsByState, type NeedRow } from './needRows';
 import { NewTag, OverdueTag, UrgencyTag } from './NeedTags';
 import { stateColors, useNeedTexts } from './useNeedTexts';
@@ -28,7 +28,7 @@ export function NeedsBoard({ rows }: { rows: readonly NeedRow[] }) {
             <Flex vertical gap={8}>
               {groups[state].length === 0 && <Typography.Text type="secondary">{t('boardEmpty')}</Typography.Text>}
               {groups[state].map((row) => (
-                <Card key={row.id} size="small" hoverable onClick={() => void navigate(needDetailPath(row.id))} data-testid="need-card" data-need-id={row.id}>
+                <Card key={row.id} size="small" hoverable onClick={() => void navigate(paths.need(row.id))} data-testid="need-card" data-need-id={row.id}>
                   <Space size={4} wrap style={{ marginBottom: 4 }}>
                     {row.isNew && <NewTag />}
                     <UrgencyTag urgency={row.need.urgency} />

@@ -2,7 +2,7 @@
 import { Space, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { compareText } from '../../lib/collate';
-import { needDetailPath } from '../../lib/needSummary';
+import { paths } from '../../lib/paths';
 import type { NeedRow } from './needRows';
 import { NewTag, OverdueTag, StateTag, UrgencyTag } from './NeedTags';
 import { urgencyRank } from './needRows';
@@ -34,7 +34,7 @@ export function needColumns({ t }: Texts): TableColumnsType<NeedRow> {
       render: (_, row) => (
         <Space size={4} wrap>
           {row.isNew && <NewTag />}
-          <Link to={needDetailPath(row.id)} data-testid="need-link">
+          <Link to={paths.need(row.id)} data-testid="need-link">
             {row.need.description}
           </Link>
         </Space>

@@ -9,7 +9,7 @@ import type { Need, Unit } from '@domain/collections';
 import { isOverdue } from '@domain/needDeadline';
 import { useDocs } from '../../db/hooks';
 import { byId } from '../../lib/counts';
-import { departmentItems, needDetailPath, needStateColors, needsLink } from '../../lib/needSummary';
+import { departmentItems, needStateColors, needsLink } from '../../lib/needSummary';
 import { paths } from '../../lib/paths';
 import { useCurrentUser } from '../../session/useSession';
 
@@ -63,7 +63,7 @@ export function UnitNeedsSection({ unit }: { unit: Unit }) {
       key: 'description',
       ellipsis: true,
       render: (_, { need }) => (
-        <Link to={needDetailPath(need.id)} data-testid="unit-need-link">
+        <Link to={paths.need(need.id)} data-testid="unit-need-link">
           {need.description}
         </Link>
       ),
