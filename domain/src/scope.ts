@@ -11,6 +11,8 @@ export interface Scope {
   communityIds: readonly string[];
   /** Compounds paired with a liaison's department; empty for the other roles. */
   compoundIds: readonly string[];
+  /** A liaison's department; absent for the other roles. */
+  unitId?: string | undefined;
 }
 
 /**
@@ -21,7 +23,9 @@ export type ReadFilter =
   | { kind: 'none' }
   | { kind: 'street' }
   | { kind: 'communities'; communityIds: readonly string[]; includeStreetLevel: boolean }
-  | { kind: 'compounds'; compoundIds: readonly string[]; compoundKey: 'id' | 'compoundId' };
+  | { kind: 'compounds'; compoundIds: readonly string[]; compoundKey: 'id' | 'compoundId' }
+  /** Score sheets (assessments) the unit gave or received. */
+  | { kind: 'parties'; unitId: string };
 
 /** Collections a department liaison reads beside its compounds and their needs: names and settings. */
 const liaisonStreetCollections: ReadonlySet<CollectionName> = new Set(['streets', 'communities']);
@@ -38,13 +42,15 @@ export function readFilter(collection: CollectionName, scope: Scope): ReadFilter
       if (liaisonStreetCollections.has(collection)) return { kind: 'street' };
       if (collection === 'compounds') return { kind: 'compounds', compoundIds: scope.compoundIds, compoundKey: 'id' };
       if (collection === 'needs') return { kind: 'compounds', compoundIds: scope.compoundIds, compoundKey: 'compoundId' };
+      // A department assesses the street and its communities, and sees how the street rated it.
+      if (collection === 'assessments' && scope.unitId) return { kind: 'parties', unitId: scope.unitId };
       return { kind: 'none' };
     default:
       return missingCase(scope.role);
   }
 }
 
-export function matchesFilter(filter: ReadFilter, doc: Pick<AnyDoc, 'id' | 'communityId' | 'compoundId'>): boolean {
+export function matchesFilter(filter: ReadFilter, doc: Pick<AnyDoc, 'id' | 'communityId' | 'compoundId'> & { assessorId?: unknown; assesseeId?: unknown }): boolean {
   switch (filter.kind) {
     case 'none':
       return false;
@@ -56,6 +62,8 @@ export function matchesFilter(filter: ReadFilter, doc: Pick<AnyDoc, 'id' | 'comm
       const compound = filter.compoundKey === 'id' ? doc.id : doc.compoundId;
       return compound !== undefined && filter.compoundIds.includes(compound);
     }
+    case 'parties':
+      return doc.assessorId === filter.unitId || doc.assesseeId === filter.unitId;
     default:
       return missingCase(filter);
   }
@@ -74,7 +82,7 @@ export function canWriteCollection(collection: CollectionName, role: Role): bool
     case 'community_staff':
       return collectionInfo[collection].scope !== 'street';
     case 'department_liaison':
-      return collection === 'needs';
+      return collection === 'needs' || collection === 'assessments';
     default:
       return missingCase(role);
   }
@@ -88,6 +96,10 @@ export function writeDenial(collection: CollectionName, scope: Scope, doc: AnyDo
   if (!canWriteCollection(collection, scope.role)) return 'forbidden';
   if (doc.streetId !== scope.streetId) return 'out_of_scope';
   if (scope.role === 'community_staff' && doc.communityId === undefined) return 'forbidden';
+  // A department writes only the sheets it gives: on the street and on communities, never its own rating.
+  if (scope.role === 'department_liaison' && collection === 'assessments') {
+    return doc.assessorId === scope.unitId && doc.direction !== 'streetToDepartment' ? null : 'forbidden';
+  }
   return matchesFilter(readFilter(collection, scope), doc) ? null : 'out_of_scope';
 }
 

@@ -7,7 +7,7 @@ import { canRead, canWriteCollection, readFilter, writeDenial, type Scope } from
 const STREET = 'street-01';
 const admin: Scope = { role: 'street_admin', streetId: STREET, communityIds: [], compoundIds: [] };
 const staff: Scope = { role: 'community_staff', streetId: STREET, communityIds: ['community-01'], compoundIds: [] };
-const liaison: Scope = { role: 'department_liaison', streetId: STREET, communityIds: [], compoundIds: ['compound-001', 'compound-016'] };
+const liaison: Scope = { role: 'department_liaison', streetId: STREET, communityIds: [], compoundIds: ['compound-001', 'compound-016'], unitId: 'dept-01' };
 
 const doc = (fields: Partial<AnyDoc> = {}): AnyDoc => ({ id: 'doc-1', streetId: STREET, _deleted: false, ...fields });
 const inCommunity = (communityId: string, compoundId = 'compound-001') => doc({ communityId, compoundId });
@@ -82,7 +82,7 @@ describe('department liaison', () => {
   it("reads the street's names and settings but no one's personal records", () => {
     expect(canRead('streets', liaison, doc())).toBe(true);
     expect(canRead('communities', liaison, doc())).toBe(true);
-    const unread: CollectionName[] = ['members', 'buildings', 'grids', 'orgs', 'activities', 'ledger', 'units', 'assessments'];
+    const unread: CollectionName[] = ['members', 'buildings', 'grids', 'orgs', 'activities', 'ledger', 'units'];
     for (const collection of unread) {
       expect(readFilter(collection, liaison), collection).toEqual({ kind: 'none' });
       expect(canRead(collection, liaison, inCommunity('community-01', 'compound-001')), collection).toBe(false);
@@ -92,10 +92,26 @@ describe('department liaison', () => {
   it('writes only the needs of its paired compounds', () => {
     expect(writeDenial('needs', liaison, inCommunity('community-01', 'compound-001'))).toBeNull();
     expect(writeDenial('needs', liaison, inCommunity('community-01', 'compound-002'))).toBe('out_of_scope');
-    for (const collection of collectionNames.filter((c) => c !== 'needs')) {
+    for (const collection of collectionNames.filter((c) => c !== 'needs' && c !== 'assessments')) {
       expect(canWriteCollection(collection, 'department_liaison'), collection).toBe(false);
       expect(writeDenial(collection, liaison, doc({ id: 'compound-001', communityId: 'community-01', compoundId: 'compound-001' })), collection).toBe('forbidden');
     }
+  });
+
+  it("reads the score sheets its department gave or received, and writes only those it gives on the street and communities", () => {
+    const sheet = (fields: Partial<AnyDoc>) => doc({ year: 2025, ...fields });
+    const gives = sheet({ direction: 'departmentToStreet', assessorId: 'dept-01', assesseeId: STREET });
+    const rated = sheet({ direction: 'streetToDepartment', assessorId: STREET, assesseeId: 'dept-01' });
+    const others = sheet({ direction: 'departmentToCommunity', assessorId: 'dept-02', assesseeId: 'community-01' });
+    expect(readFilter('assessments', liaison)).toEqual({ kind: 'parties', unitId: 'dept-01' });
+    expect([gives, rated, others].map((entry) => canRead('assessments', liaison, entry))).toEqual([true, true, false]);
+    expect(writeDenial('assessments', liaison, gives)).toBeNull();
+    expect(writeDenial('assessments', liaison, sheet({ direction: 'departmentToCommunity', assessorId: 'dept-01', assesseeId: 'community-05' }))).toBeNull();
+    // Its own rating is the street's to give; another department's sheet is not its to write.
+    expect(writeDenial('assessments', liaison, rated)).toBe('forbidden');
+    expect(writeDenial('assessments', liaison, others)).toBe('forbidden');
+    // A liaison without a department reads none.
+    expect(readFilter('assessments', { ...liaison, unitId: undefined })).toEqual({ kind: 'none' });
   });
 
   it('reads nothing when paired with no compound', () => {

@@ -106,6 +106,7 @@ forEachBackend('department liaison', (backend) => {
     expect(sortedIds((await pullToEnd(liaisonB.api, 'needs')).documents)).toEqual([ofShared.id]);
     expect(sortedIds((await pullToEnd(liaisonB.api, 'compounds')).documents)).toEqual([shared.id]);
 
+    // Score sheets are read by their parties (tested below); none exist yet.
     for (const collection of ['members', 'buildings', 'units', 'grids', 'orgs', 'activities', 'ledger', 'assessments'] as const) {
       const reply = await liaisonA.api.pull(collection);
       expect(reply.status, collection).toBe(200);
@@ -186,6 +187,45 @@ forEachBackend('department liaison', (backend) => {
       expect(reply.error().message).toBe(expected[index]?.message);
     }
     expect(await stored(street.admin.api, 'needs', listed.id)).toEqual(claimedByA);
+  });
+
+  it("reads the score sheets its department gave or received, writes only those it gives, and sees no other department's", async () => {
+    const sheet = (direction: WireDoc<'assessments'>['direction'], assessorId: string, assesseeId: string): WireDoc<'assessments'> => ({
+      id: newId(),
+      streetId: street.streetId,
+      year: 2025,
+      direction,
+      assessorId,
+      assesseeId,
+      scores: [{ criterionId: 'criterion-a', score: 88 }],
+      _deleted: false,
+    });
+    // The street rates both departments (admin); department A rates the street and a community itself.
+    const ratedA = sheet('streetToDepartment', street.streetId, departmentA.id);
+    const ratedB = sheet('streetToDepartment', street.streetId, departmentB.id);
+    await pushNew(street.admin.api, 'assessments', [ratedA, ratedB]);
+    const onStreet = sheet('departmentToStreet', departmentA.id, street.streetId);
+    const onCommunity = sheet('departmentToCommunity', departmentA.id, street.communityA.id);
+    await pushNew(liaisonA.api, 'assessments', [onStreet, onCommunity]);
+
+    expect(sortedIds((await pullToEnd(liaisonA.api, 'assessments')).documents)).toEqual(sortedIds([ratedA, onStreet, onCommunity]));
+    expect((await pullToEnd(liaisonB.api, 'assessments')).documents.map((doc) => doc.id)).toEqual([ratedB.id]);
+    expect(sortedIds((await pullToEnd(street.admin.api, 'assessments')).documents)).toEqual(expect.arrayContaining(sortedIds([ratedA, ratedB, onStreet, onCommunity])));
+
+    // Its own rating, another department's sheet, a sheet in another's name: refused, nothing written.
+    const raised = { ...ratedA, scores: [{ criterionId: 'criterion-a', score: 100 }] };
+    const inBsName = sheet('departmentToStreet', departmentB.id, street.streetId);
+    for (const [assumed, next] of [[ratedA, raised], [null, inBsName]] as const) {
+      const reply = await liaisonA.api.push('assessments', [{ assumedMasterState: assumed, newDocumentState: next }]);
+      expect(reply.status).toBe(403);
+      expect(reply.error().code).toBe('forbidden');
+    }
+    expect(await stored(street.admin.api, 'assessments', ratedA.id)).toEqual(ratedA);
+    expect(await stored(street.admin.api, 'assessments', inBsName.id)).toBeUndefined();
+    // Department B cannot change A's sheet on the street either.
+    const reply = await liaisonB.api.push('assessments', [{ assumedMasterState: onStreet, newDocumentState: { ...onStreet, note: '改' } }]);
+    expect(reply.status).toBe(403);
+    expect(await stored(street.admin.api, 'assessments', onStreet.id)).toEqual(onStreet);
   });
 
   it("changes what the liaison pulls next when the admin re-pairs the department: the left compound's need comes back in removed", async () => {

@@ -72,7 +72,8 @@ export const appRoutes: AppRoute[] = [
   { path: 'venues', element: <VenuesPage />, menu: { icon: <ShopOutlined />, label: 'venues:menu', roles: staffRoles } },
   { path: 'activities', element: <ActivitiesPage />, menu: { icon: <CalendarOutlined />, label: 'activities:menu', roles: staffRoles } },
   { path: 'funds', element: <FundsPage />, menu: { icon: <WalletOutlined />, label: 'funds:menu', roles: staffRoles } },
-  { path: 'assessment', element: <AssessmentPage />, menu: { icon: <StarOutlined />, label: 'assessment:menu', roles: staffRoles } },
+  // Departments give their own sheets on the street and its communities.
+  { path: 'assessment', element: <AssessmentPage />, menu: { icon: <StarOutlined />, label: 'assessment:menu' } },
   { path: 'reports', element: <ReportsPage />, menu: { icon: <FileTextOutlined />, label: 'reports:menu', roles: staffRoles } },
   { path: 'import', element: <RosterImportPage />, menu: { icon: <UploadOutlined />, label: 'roster:menu', roles: staffRoles } },
   { path: 'duplicates', element: <DuplicatesPage />, menu: { icon: <MergeCellsOutlined />, label: 'duplicates:menu', roles: staffRoles } },

@@ -5,8 +5,8 @@ import type { SessionUser } from '@domain/contract';
 import { canWriteCollection, missingCase, writeDenial, type Scope } from '@domain/scope';
 
 export function scopeOf(user: SessionUser): Scope {
-  // A liaison's compounds are known to the server only; liaisons write no collection these pages show.
-  return { role: user.role, streetId: user.streetId, communityIds: user.communityIds, compoundIds: [] };
+  // A liaison's compounds are known to the server only: its pages act on the needs the device holds.
+  return { role: user.role, streetId: user.streetId, communityIds: user.communityIds, compoundIds: [], unitId: user.unitId };
 }
 
 /** Whether the person may create documents of this collection at all. */

@@ -7,6 +7,8 @@ export interface CheckpointScope {
   role: Role;
   communityIds: string[];
   compoundIds: string[];
+  /** A liaison's department (absent in checkpoints of other roles, and of older servers). */
+  unitId?: string;
 }
 
 /** A type alias, not an interface, so that it is a `Checkpoint` (a plain JSON record) on the wire. */
@@ -17,7 +19,12 @@ export type SyncCheckpoint = {
 };
 
 export function checkpointScope(scope: Scope): CheckpointScope {
-  return { role: scope.role, communityIds: [...scope.communityIds].sort(), compoundIds: [...scope.compoundIds].sort() };
+  return {
+    role: scope.role,
+    communityIds: [...scope.communityIds].sort(),
+    compoundIds: [...scope.compoundIds].sort(),
+    ...(scope.unitId === undefined ? {} : { unitId: scope.unitId }),
+  };
 }
 
 export function makeCheckpoint(seq: number, scope: Scope): SyncCheckpoint {
@@ -26,7 +33,7 @@ export function makeCheckpoint(seq: number, scope: Scope): SyncCheckpoint {
 
 export function sameScope(a: CheckpointScope, b: CheckpointScope): boolean {
   const same = (x: string[], y: string[]) => x.length === y.length && x.every((item, i) => item === y[i]);
-  return a.role === b.role && same(a.communityIds, b.communityIds) && same(a.compoundIds, b.compoundIds);
+  return a.role === b.role && same(a.communityIds, b.communityIds) && same(a.compoundIds, b.compoundIds) && a.unitId === b.unitId;
 }
 
 /** The checkpoint in a query parameter: null for none (absent or JSON null), 'invalid' when it is not one of ours. */
@@ -43,9 +50,11 @@ export function parseCheckpoint(raw: string | undefined): SyncCheckpoint | null 
   const { v, seq, scope } = value as Record<string, unknown>;
   if (v !== 1 || typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) return 'invalid';
   if (typeof scope !== 'object' || scope === null) return 'invalid';
-  const { role, communityIds, compoundIds } = scope as Record<string, unknown>;
+  const { role, communityIds, compoundIds, unitId } = scope as Record<string, unknown>;
   if (!roles.some((r) => r === role) || !isStringArray(communityIds) || !isStringArray(compoundIds)) return 'invalid';
-  return { v: 1, seq, scope: { role: role as Role, communityIds: [...communityIds].sort(), compoundIds: [...compoundIds].sort() } };
+  if (unitId !== undefined && typeof unitId !== 'string') return 'invalid';
+  const sorted = { role: role as Role, communityIds: [...communityIds].sort(), compoundIds: [...compoundIds].sort() };
+  return { v: 1, seq, scope: unitId === undefined ? sorted : { ...sorted, unitId } };
 }
 
 function isStringArray(value: unknown): value is string[] {

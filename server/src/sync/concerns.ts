@@ -21,6 +21,9 @@ export function noticeConcerns(notice: DocsNotice, scope: Scope): boolean {
       );
     case 'compounds':
       return notice.everything === true || notice.compoundIds.some((id) => filter.compoundIds.includes(id));
+    case 'parties':
+      // Notices carry keys, not a sheet's parties: the pull itself filters.
+      return true;
     default:
       return missingCase(filter);
   }

@@ -13,7 +13,7 @@ export async function scopeOf(db: Queryable, user: UserRow): Promise<Scope> {
     case 'community_staff':
       return { ...base, communityIds: user.community_ids, compoundIds: [] };
     case 'department_liaison':
-      return { ...base, communityIds: [], compoundIds: await pairedCompounds(db, user) };
+      return { ...base, communityIds: [], compoundIds: await pairedCompounds(db, user), ...(user.unit_id === null ? {} : { unitId: user.unit_id }) };
     default:
       return missingCase(user.role);
   }

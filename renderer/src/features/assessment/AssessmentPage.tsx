@@ -17,8 +17,11 @@ import { DepartmentsTable } from './DepartmentsTable';
 import { SheetFormModal } from './SheetFormModal';
 import { StreetSheetsTable } from './StreetSheetsTable';
 import { TargetsTable } from './TargetsTable';
-import { assesseeSummaries, defaultYear, departmentRows, streetSheetRows, yearOptions } from './sheetRows';
+import { assesseeSummaries, defaultYear, departmentRows, streetSheetRows, yearOptions, type Direction } from './sheetRows';
 import { communityTargets } from './targets';
+
+/** What a department's liaison enters: its sheets on the street and on the communities. */
+const givenDirections: readonly Direction[] = ['departmentToStreet', 'departmentToCommunity'];
 
 type Editing = { sheet: Assessment | undefined; preset?: Partial<Pick<Assessment, 'direction' | 'assessorId' | 'assesseeId'>> } | null;
 
@@ -38,13 +41,23 @@ export function AssessmentPage() {
   const year = chosenYear ?? defaultYear(assessments.docs, thisYear);
   const [editing, setEditing] = useState<Editing>(null);
 
-  const departments = useMemo(() => sortByName(units.docs.filter((unit) => unit.kind === 'department')), [units.docs]);
+  // A liaison holds no units: its own department, by the name the server gave at sign-in, is the one row.
+  const liaison = user.role === 'department_liaison';
+  const departments = useMemo(
+    () =>
+      liaison
+        ? user.unitId === undefined
+          ? []
+          : [{ id: user.unitId, name: user.unitName ?? t('ownDepartment'), kind: 'department' as const }]
+        : sortByName(units.docs.filter((unit) => unit.kind === 'department')),
+    [liaison, user.unitId, user.unitName, units.docs, t],
+  );
   const shownCommunities = useMemo(() => sortByName(visibleCommunities(user, communities.docs)), [user, communities.docs]);
   const names = useMemo(() => {
-    const map = new Map<string, string>([...units.docs, ...communities.docs].map((doc) => [doc.id, doc.name]));
+    const map = new Map<string, string>([...units.docs, ...departments, ...communities.docs].map((doc) => [doc.id, doc.name]));
     if (street) map.set(street.id, street.name);
     return map;
-  }, [units.docs, communities.docs, street]);
+  }, [units.docs, departments, communities.docs, street]);
   const nameOf = (id: string) => names.get(id) ?? id;
 
   const rating = useMemo(() => street ?? { id: user.streetId, assessmentCriteria: [], starThresholds: [] }, [street, user.streetId]);
@@ -112,7 +125,7 @@ export function AssessmentPage() {
                   criteria={criteria}
                   loading={assessments.loading || units.loading}
                   onRate={
-                    mayWrite
+                    mayWrite && !liaison
                       ? (row) =>
                           setEditing({ sheet: row.received?.sheet, preset: { direction: 'streetToDepartment', assessorId: street.id, assesseeId: row.id } })
                       : undefined
@@ -138,15 +151,20 @@ export function AssessmentPage() {
               </div>
             ),
           },
-          {
-            key: 'targets',
-            label: t('tabs.targets'),
-            children: (
-              <div data-testid="assessment-targets">
-                <TargetsTable rows={targets} loading={compounds.loading || needs.loading} />
-              </div>
-            ),
-          },
+          // A liaison holds only its paired compounds: no community's targets to show.
+          ...(liaison
+            ? []
+            : [
+                {
+                  key: 'targets',
+                  label: t('tabs.targets'),
+                  children: (
+                    <div data-testid="assessment-targets">
+                      <TargetsTable rows={targets} loading={compounds.loading || needs.loading} />
+                    </div>
+                  ),
+                },
+              ]),
         ]}
       />
       {editing && mayWrite && (
@@ -158,6 +176,7 @@ export function AssessmentPage() {
           sheets={assessments.docs}
           departments={choices(departments)}
           communities={choices(sortByName(communities.docs))}
+          directions={liaison ? givenDirections : undefined}
           onClose={() => setEditing(null)}
         />
       )}

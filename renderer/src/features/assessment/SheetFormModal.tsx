@@ -9,6 +9,7 @@ import { FormModal } from '../../components/FormModal';
 import { newId, saveDoc } from '../../db/write';
 import { FieldProblemsError } from '../../lib/form';
 import { assessmentDirections, keptChoice, partyChoices, scoresOf, sheetFormValues, sheetFromForm, type Choice, type SheetFormValues, type SheetProblem } from './sheetForm';
+import type { Direction } from './sheetRows';
 
 interface SheetFormModalProps {
   year: number;
@@ -19,10 +20,12 @@ interface SheetFormModalProps {
   sheets: readonly Assessment[];
   departments: readonly Choice[];
   communities: readonly Choice[];
+  /** The directions the person may enter: a department's liaison gives sheets, never its own rating. */
+  directions?: readonly Direction[] | undefined;
   onClose: () => void;
 }
 
-export function SheetFormModal({ year, street, sheet: shown, preset, sheets, departments, communities, onClose }: SheetFormModalProps) {
+export function SheetFormModal({ year, street, sheet: shown, preset, sheets, departments, communities, directions = assessmentDirections, onClose }: SheetFormModalProps) {
   const { t } = useTranslation('assessment');
   const [form] = Form.useForm<SheetFormValues>();
   // The state the form starts from, though the page goes on showing pulled changes.
@@ -80,7 +83,7 @@ export function SheetFormModal({ year, street, sheet: shown, preset, sheets, dep
       <Form.Item name="direction" label={t('form.direction')} rules={[{ required: true, message: t('form.problems.direction') }]}>
         <Select
           disabled={locked}
-          options={assessmentDirections.map((value) => ({ value, label: t(`directions.${value}`) }))}
+          options={directions.map((value) => ({ value, label: t(`directions.${value}`) }))}
           data-testid="assessment-direction"
         />
       </Form.Item>
