@@ -18,9 +18,13 @@ test.afterEach(async () => {
 
 /** Chooses an option of an antd select by its exact label, typing to find it when asked. */
 async function choose(page: Page, testId: string, label: string, type = false): Promise<void> {
-  await page.getByTestId(testId).click();
-  if (type) await page.keyboard.type(label);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+  // A click while the dropdown is still opening can miss its option: try again until it is chosen.
+  await expect(async () => {
+    await page.getByTestId(testId).click();
+    if (type) await page.keyboard.type(label);
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click({ timeout: 5_000 });
+    await expect(page.getByTestId(testId)).toContainText(label, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /** Opens the hours or idle tab, narrowed to one person by name. */
