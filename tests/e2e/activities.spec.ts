@@ -4,6 +4,7 @@
 // year is no longer listed as idle.
 import { expect, test, type Page } from '@playwright/test';
 import { Device } from './support/device';
+import { choose } from './support/select';
 import { startTestServer, type TestServer } from './support/server';
 
 const PASSWORD = 'demo1234';
@@ -15,17 +16,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await server.close();
 });
-
-/** Chooses an option of an antd select by its exact label, typing to find it when asked. */
-async function choose(page: Page, testId: string, label: string, type = false): Promise<void> {
-  // A click while the dropdown is still opening can miss its option: try again until it is chosen.
-  await expect(async () => {
-    await page.getByTestId(testId).click();
-    if (type) await page.keyboard.type(label);
-    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click({ timeout: 5_000 });
-    await expect(page.getByTestId(testId)).toContainText(label, { timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
-}
 
 /** Opens the hours or idle tab, narrowed to one person by name. */
 async function openTab(device: Device, tab: 'activities-hours' | 'activities-idle', name: string): Promise<void> {
@@ -78,14 +68,12 @@ test('an activity recorded offline counts toward its participants’ hours on an
   await a.page.getByTestId('activities-new').click();
   const form = a.page.getByTestId('activity-form');
   await expect(form).toBeVisible();
-  await choose(a.page, 'activity-compound', compound.name, true);
+  await choose(a.page, 'activity-compound', compound.name, { type: compound.name });
   await choose(a.page, 'activity-venue', venue.name ?? '（未命名阵地）');
   await choose(a.page, 'activity-kind', '议事');
   await form.getByTestId('activity-title').fill('小区议事会：电动车充电');
   for (const person of [idle, busy]) {
-    await a.page.getByTestId('activity-participants').click();
-    await a.page.keyboard.type(person.name);
-    await a.page.getByTestId(`activity-participant-${person.id}`).click();
+    await choose(a.page, 'activity-participants', person.name, { type: person.name, option: a.page.getByTestId(`activity-participant-${person.id}`) });
   }
   // With participants the hours are required: the form says so in Chinese and saves nothing.
   await a.page.getByTestId('activity-save').click();

@@ -4,6 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { starsFor, weightedScore } from '@domain/stars';
 import { Device } from './support/device';
+import { choose } from './support/select';
 import { startTestServer, type TestServer } from './support/server';
 
 const PASSWORD = 'demo1234';
@@ -17,8 +18,8 @@ test.afterEach(async () => {
 });
 
 async function chooseYear(device: Device, year: number): Promise<void> {
-  await device.page.getByTestId('assessment-year').click();
-  await device.page.locator('.ant-select-item-option').filter({ hasText: String(year) }).click();
+  const option = device.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: String(year) });
+  await choose(device.page, 'assessment-year', String(year), { option });
 }
 
 test("a department's liaison rates the street; the street office sees it beside its own rating, with stars", async ({ browser }) => {
@@ -45,7 +46,7 @@ test("a department's liaison rates the street; the street office sees it beside 
   await form.getByTestId('assessment-direction').click();
   const directions = liaison.page.locator('.ant-select-dropdown:visible .ant-select-item-option');
   await expect(directions).toHaveText(['部门考核街道', '部门考核社区']);
-  await directions.filter({ hasText: '部门考核街道' }).click();
+  await choose(liaison.page, 'assessment-direction', '部门考核街道');
   for (const { criterionId, score } of scores) await form.getByTestId(`assessment-score-${criterionId}`).fill(String(score));
   await liaison.page.getByTestId('assessment-save').click();
   await expect(form).toBeHidden();

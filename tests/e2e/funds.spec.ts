@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { formatYuan } from '@domain/money';
 import { Device } from './support/device';
+import { choose } from './support/select';
 import { startTestServer, type TestServer } from './support/server';
 
 const PASSWORD = 'demo1234';
@@ -26,8 +27,7 @@ async function openFunds(device: Device): Promise<void> {
   const { page } = device;
   await device.visit('funds');
   await page.getByTestId('funds-branches').click();
-  await page.getByTestId('funds-year').click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${YEAR} 年"]`).click();
+  await choose(page, 'funds-year', `${YEAR} 年`);
 }
 
 const amount = (page: Page, rowKey: string, column: 'budget' | 'spent' | 'balance') => page.getByTestId(`funds-${rowKey}-${column}`);
@@ -146,9 +146,8 @@ test('a month’s allowances are copied from last month, paid, and exported with
   await page.getByTestId('allowance-new').click();
   const form = page.getByTestId('allowance-form');
   await expect(form).toBeVisible();
-  await page.getByTestId('allowance-member').click();
-  await page.keyboard.type(worker.name);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: worker.name }).first().click();
+  const workerOption = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: worker.name }).first();
+  await choose(page, 'allowance-member', worker.name, { type: worker.name, option: workerOption });
   await expect(page.getByTestId('allowance-purpose')).toHaveValue(/网格员任职补贴$/);
   await page.getByTestId('allowance-amount').fill('200.5');
   await page.getByTestId('allowance-paid').click();

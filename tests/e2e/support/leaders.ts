@@ -2,6 +2,7 @@
 // claim history. Functions over a Device, so the shared page object stays as it is.
 import { expect } from '@playwright/test';
 import type { Device } from './device';
+import { choose } from './select';
 
 /** Opens a compound's page by its id (works offline: the app is served by its service worker). */
 export async function openCompoundPage(device: Device, compoundId: string): Promise<void> {
@@ -15,9 +16,7 @@ export async function claimBuilding(device: Device, buildingId: string, member: 
   await page.getByTestId(`leader-claim-${buildingId}`).click();
   const form = page.getByTestId('leader-form');
   await expect(form).toBeVisible();
-  await form.getByTestId('leader-member').click();
-  await page.keyboard.type(member.name);
-  await page.getByTestId(`leader-option-${member.id}`).click();
+  await choose(page, 'leader-member', member.name, { type: member.name, option: page.getByTestId(`leader-option-${member.id}`) });
   await page.getByTestId('leader-save').click();
   await expect(form).toBeHidden();
   await expectLeader(device, buildingId, member.name);

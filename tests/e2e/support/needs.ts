@@ -2,6 +2,7 @@
 // a step of its way through the list, reading its history. Functions over a Device.
 import { expect } from '@playwright/test';
 import type { Device } from './device';
+import { choose } from './select';
 
 export interface NewNeed {
   compoundId: string;
@@ -18,8 +19,8 @@ export async function recordNeed(device: Device, need: NewNeed): Promise<void> {
   const form = page.getByTestId('need-form');
   await expect(form).toBeVisible();
   await form.getByTestId('need-raised-by').fill(need.raisedBy);
-  await form.getByTestId('need-category').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: need.category }).click();
+  const category = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: need.category }).first();
+  await choose(page, 'need-category', need.category, { option: category });
   await form.getByTestId('need-description').fill(need.description);
   await expect(form.getByTestId('need-list-now')).toBeChecked();
   await page.getByTestId('need-save').click();
