@@ -19,6 +19,13 @@ export function openPostgres(connectionString: string): Db {
     async transaction<T>(fn: (tx: Queryable) => Promise<T>, isolation: Isolation = 'read committed') {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // A checked-out client has no pool listener: a connection lost between two statements (the
+      // database restarted) would emit an unhandled 'error' and end the process. Note it instead;
+      // the next statement fails and the client is destroyed on release.
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await client.query(isolation === 'repeatable read' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN');
         const result = await fn(on(client));
@@ -30,6 +37,7 @@ export function openPostgres(connectionString: string): Db {
         });
         throw error;
       } finally {
+        client.off('error', onError);
         // A client whose ROLLBACK failed is in an unknown state: destroy it rather than reuse it.
         client.release(broken);
       }
