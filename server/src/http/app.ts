@@ -1,22 +1,27 @@
-// The Fastify application: CORS for the desktop app's local origin, JSON errors, all routes.
+// The Fastify application: security headers, CORS for the desktop app's local origin, JSON errors,
+// a logger that hides secrets, all routes.
 import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context';
-import { installErrorHandler } from './errors';
+import { clientError, frameworkError, installErrorHandler } from './errors';
 import { adminDeviceRoutes } from './routes/admin-devices';
 import { adminUserRoutes } from './routes/admin-users';
 import { disclosureRoutes } from './routes/disclosures';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
 import { loginRoutes } from './routes/login';
+import { restoreRoutes } from './routes/restore';
 import { streamRoutes } from './routes/stream';
 import { syncRoutes } from './routes/sync';
+import { installSecurityHeaders, loggerOptions, type LogStream } from './security';
 import { webRoutes } from './web';
 
 export interface AppOptions {
   webRoot: string | null;
   tls: { cert: string; key: string } | undefined;
   quiet: boolean;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: LogStream;
 }
 
 /** 2,000 rows of the largest documents fit well below this. */
@@ -25,10 +30,13 @@ const BODY_LIMIT = 32 * 1024 * 1024;
 export async function buildApp(ctx: ServerContext, options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
-    logger: { level: options.quiet ? 'error' : 'info' },
+    frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
+    logger: loggerOptions(options.quiet ? 'error' : 'info', options.logStream),
     logController: new LogController({ disableRequestLogging: options.quiet }),
     ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
   });
+  installSecurityHeaders(app, options.tls !== undefined);
   installErrorHandler(app);
   acceptEmptyJson(app);
   // Bearer tokens, no cookies: any origin may call, as the desktop app loads from a local one.
@@ -38,7 +46,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Client-Version'],
     maxAge: 86_400,
   });
-  for (const routes of [healthRoutes, loginRoutes, syncRoutes, streamRoutes, adminUserRoutes, adminDeviceRoutes, historyRoutes, disclosureRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, loginRoutes, syncRoutes, streamRoutes, adminUserRoutes, adminDeviceRoutes, historyRoutes, disclosureRoutes, restoreRoutes]) routes(app, ctx);
   await webRoutes(app, options.webRoot);
   return app;
 }

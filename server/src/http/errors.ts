@@ -1,8 +1,11 @@
 // Every error leaves the server as `{ error: { code, message, details? } }` with the status the
 // contract gives its code, including Fastify's own errors (bad JSON, body too large, no route).
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorStatus, type ErrorBody, type ErrorCode, type ErrorDetail } from '@domain/errors';
 import { errorMessages } from '../messages';
+import { securityHeaders } from './security';
 
 export class ApiError extends Error {
   constructor(
@@ -40,6 +43,37 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (apiError.code === 'internal') request.log.error({ err: error }, 'unexpected error');
     return sendError(reply, apiError);
   });
+}
+
+/**
+ * Errors Fastify raises before any route or hook runs — a path parameter over its length limit
+ * (414), a URL it cannot decode — leave as contract errors too (the fuzz scenario of the fault
+ * suite found them answered in Fastify's own shape). Passed as Fastify's `frameworkErrors` option.
+ */
+export function frameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  void sendError(reply, toApiError(error));
+}
+
+/**
+ * A request Node's HTTP parser rejects (garbage, headers too large, too slow) never reaches
+ * Fastify: answered here in the contract's shape with the API's headers, instead of Fastify's
+ * English one. Passed as Fastify's `clientErrorHandler` option.
+ */
+export function clientError(error: ConnectionError, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  if (socket.writable) {
+    const apiError = error.code === 'HPE_HEADER_OVERFLOW' ? new ApiError('too_large', errorMessages.tooLarge) : new ApiError('bad_request', errorMessages.badRequest);
+    const body = JSON.stringify(apiError.toBody());
+    const headers = {
+      ...securityHeaders('/api', false),
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+      connection: 'close',
+    };
+    const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+    socket.write(`HTTP/1.1 ${apiError.status} ${STATUS_CODES[apiError.status] ?? ''}\r\n${head.join('')}\r\n${body}`);
+  }
+  socket.destroy(error);
 }
 
 function toApiError(error: FastifyError): ApiError {
