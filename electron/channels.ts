@@ -5,6 +5,9 @@ export const channels = {
   appVersion: 'desktop:app-version',
   saveFile: 'desktop:save-file',
   printToPdf: 'desktop:print-to-pdf',
+  keyringAvailable: 'desktop:keyring-available',
+  keyringEncrypt: 'desktop:keyring-encrypt',
+  keyringDecrypt: 'desktop:keyring-decrypt',
 } as const;
 
 export type Channel = (typeof channels)[keyof typeof channels];

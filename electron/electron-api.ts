@@ -105,6 +105,15 @@ export interface Session {
   setPermissionCheckHandler(handler: (webContents: WebContents | null, permission: string) => boolean): void;
 }
 
+/** Electron's `safeStorage` (encryption with a key the OS keyring keeps). */
+export interface SafeStorage {
+  isEncryptionAvailable(): boolean;
+  /** Linux only: 'basic_text' (a fixed built-in password), 'gnome_libsecret', 'kwallet*', or 'unknown'. */
+  getSelectedStorageBackend?(): string;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+}
+
 export interface ElectronMain {
   app: {
     readonly isPackaged: boolean;
@@ -141,4 +150,6 @@ export interface ElectronMain {
   };
   session: { readonly defaultSession: Session };
   shell: { openExternal(url: string): Promise<void> };
+  /** Absent only in test stand-ins: then the keyring counts as unavailable. */
+  safeStorage?: SafeStorage;
 }

@@ -11,6 +11,7 @@ import type { BrowserWindow, ElectronMain, IpcMainInvokeEvent, WebContents } fro
 import { answerIpc, type IpcCall } from './ipc-answer';
 import { parseNothing, parsePrintToPdf, parseSaveFile, type PrintToPdfRequest, type SaveFileRequest } from './ipc-args';
 import type { SenderFrame } from './ipc-sender';
+import { keyringAvailable, keyringDecrypt, keyringEncrypt, parseKeyringPlain, parseKeyringSealed, type KeyringEffects } from './keyring';
 import { menuTemplate } from './menu';
 import { messagesFor, type ShellMessages } from './messages';
 import { APP_ENTRY_URL, APP_SCHEME, navigationDecision, redirectDecision, windowOpenDecision } from './navigation';
@@ -69,6 +70,19 @@ function registerIpc(text: ShellMessages): void {
   handle<SaveFileRequest, { saved: boolean }>(channels.saveFile, text, (event) => ({
     parse: parseSaveFile,
     run: (request) => saveFile(request, saveEffects(event, text), text),
+  }));
+  const keyring: KeyringEffects = { safeStorage: electron.safeStorage, platform: process.platform, logError };
+  handle<undefined, boolean>(channels.keyringAvailable, text, () => ({
+    parse: parseNothing,
+    run: () => ({ ok: true, value: keyringAvailable(keyring.safeStorage, keyring.platform) }),
+  }));
+  handle<string, string>(channels.keyringEncrypt, text, () => ({
+    parse: parseKeyringPlain,
+    run: (plain) => keyringEncrypt(plain, keyring, text),
+  }));
+  handle<string, string>(channels.keyringDecrypt, text, () => ({
+    parse: parseKeyringSealed,
+    run: (sealed) => keyringDecrypt(sealed, keyring, text),
   }));
   handle<PrintToPdfRequest, { saved: boolean }>(channels.printToPdf, text, (event) => ({
     parse: parsePrintToPdf,

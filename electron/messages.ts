@@ -31,6 +31,8 @@ const zhCN = {
     fileTooLarge: '文件过大，无法保存。',
     saveFailed: '文件未能保存，请检查磁盘空间和写入权限后重试。',
     unexpected: '桌面程序出现意外错误，请重试。',
+    keyringUnavailable: '本机没有可用的系统密钥环，本地数据只能用密码解锁。',
+    keyringFailed: '系统密钥环未能处理本地数据的密钥，请用密码解锁。',
   },
 };
 
@@ -66,6 +68,8 @@ const en: ShellMessages = {
     fileTooLarge: 'The file is too large to save.',
     saveFailed: 'The file could not be saved. Check free disk space and write permission, then try again.',
     unexpected: 'The desktop app hit an unexpected error. Please try again.',
+    keyringUnavailable: 'No system keyring is available on this computer; local data can be unlocked with the password only.',
+    keyringFailed: 'The system keyring could not handle the local data key; unlock with the password.',
   },
 };
 

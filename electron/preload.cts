@@ -30,4 +30,12 @@ contextBridge.exposeInMainWorld('desktop', {
   },
   saveFile: (suggestedName, data) => invoke<{ saved: boolean }>('desktop:save-file', { suggestedName, data }),
   printToPdf: (suggestedName) => invoke<{ saved: boolean }>('desktop:print-to-pdf', { suggestedName }),
+  keyring: {
+    available: async () => {
+      const answer = await invoke<boolean>('desktop:keyring-available');
+      return answer.ok && answer.value;
+    },
+    encrypt: (plain) => invoke<string>('desktop:keyring-encrypt', plain),
+    decrypt: (sealed) => invoke<string>('desktop:keyring-decrypt', sealed),
+  },
 } satisfies DesktopApi);

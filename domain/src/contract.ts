@@ -39,6 +39,13 @@ export interface LoginResponse {
   /** ISO 8601 instant. */
   expiresAt: string;
   deviceId: string;
+  /**
+   * A secret the server keeps for this device and hands out only at an online login (base64url,
+   * 32 bytes). The device wraps its local data key with it besides the password, so that a password
+   * changed elsewhere does not lock the device out of its own data; it is never stored on the device,
+   * and revoking the device destroys it.
+   */
+  deviceKey: string;
   user: SessionUser;
 }
 
@@ -83,24 +90,61 @@ export interface AdminUser extends SessionUser {
   createdAt: string;
 }
 
+/** An account as `/api/admin/users` answers it: also its lockout and last online sign-in (ISO instants). */
+export interface AdminAccount extends AdminUser {
+  /** Set while wrong passwords keep the account locked; may lie in the past once the lock ran out. */
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+}
+
 export interface DeviceInfo {
   id: string;
   userId: string;
   username: string;
+  /** The account's display name. */
+  displayName: string;
   name: string;
   appVersion: string | null;
+  /** When the device last reached the server with its session (sync included), at most a minute stale. */
   lastSeenAt: string | null;
+  createdAt: string;
   revokedAt: string | null;
 }
+
+/** What one audited write did: a restore is a write that brings a tombstone back. */
+export type HistoryAction = 'created' | 'updated' | 'deleted' | 'restored';
 
 export interface HistoryEntry {
   seq: number;
   at: string;
   userId: string;
   username: string;
+  /** The account's display name; the username for writes the server made itself. */
+  displayName?: string;
   deviceId: string | null;
+  /** The name the device gave at login, when the write came from one. */
+  deviceName?: string | null;
+  action?: HistoryAction;
   before: AnyDoc | null;
   after: AnyDoc;
+}
+
+/** `GET /api/admin/deleted?collection=&q=`: one deleted document of the street, newest deletion first. */
+export interface DeletedDocument {
+  collection: CollectionName;
+  id: string;
+  /** Its name or title, when it has one. */
+  label: string | null;
+  communityId: string | null;
+  /** ISO 8601 instant of the deletion, when the audit trail has it. */
+  deletedAt: string | null;
+  deletedBy: string | null;
+  deletedByName: string | null;
+}
+
+/** `POST /api/admin/restore/:collection/:id` answers the restored document. */
+export interface RestoreResponse {
+  document: AnyDoc;
 }
 
 /** Longest list name and reason a disclosure of personal data may carry (characters). */

@@ -14,4 +14,21 @@ export interface DesktopApi {
    * save dialog on the desktop; the browser's print dialog, whose 另存为 PDF does the same, on the web.
    */
   printToPdf(suggestedName: string): Promise<Result<{ saved: boolean }>>;
+  /**
+   * The OS keyring (Electron `safeStorage`), used to keep a copy of the local data key wrapped by
+   * the operating system. Absent on the web and in older shells: feature-detect it.
+   */
+  keyring?: KeyringApi;
+}
+
+export interface KeyringApi {
+  /**
+   * Whether the keyring is a real one. False on Linux when `safeStorage` fell back to its fixed
+   * built-in password ('basic_text') or the backend is unknown: then nothing is wrapped by it.
+   */
+  available(): Promise<boolean>;
+  /** Encrypts a short string (at most a few KB); the answer is base64. Fails when not available. */
+  encrypt(plain: string): Promise<Result<string>>;
+  /** Decrypts what `encrypt` gave on this machine and user account. */
+  decrypt(sealed: string): Promise<Result<string>>;
 }

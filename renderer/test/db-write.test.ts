@@ -14,6 +14,7 @@ beforeAll(async () => {
     name: 'write-test',
     storage: getRxStorageMemory(),
     multiInstance: false,
+    encryptionKey: 'e'.repeat(64),
     conflictHandlerFor: conflictHandlers({ record: () => Promise.resolve(), isRemovedFromScope: () => false }),
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locales as components } from '../src/components/locales';
+import { locales as accounts } from '../src/features/accounts/locales';
 import { locales as activities } from '../src/features/activities/locales';
 import { locales as assessment } from '../src/features/assessment/locales';
 import { locales as communities } from '../src/features/communities/locales';
@@ -14,10 +15,12 @@ import { locales as reports } from '../src/features/reports/locales';
 import { locales as roster } from '../src/features/roster/locales';
 import { locales as orgs } from '../src/features/orgs/locales';
 import { locales as settings } from '../src/features/settings/locales';
+import { locales as trash } from '../src/features/trash/locales';
 import { locales as units } from '../src/features/units/locales';
+import { locales as recordHistory } from '../src/components/RecordHistoryTexts';
 import { locales as venues } from '../src/features/venues/locales';
 
-const namespaces: Record<string, { 'zh-CN': object; en: object }> = { activities, assessment, components, communities, compounds, duplicates, funds, grids, home, members, needs, orgs, reports, roster, settings, units, venues };
+const namespaces: Record<string, { 'zh-CN': object; en: object }> = { accounts, activities, assessment, components, communities, compounds, duplicates, funds, grids, home, members, needs, orgs, reports, roster, settings, trash, units, venues, recordHistory };
 
 /** Every leaf key of a locale, as `a.b.c`. */
 function leafKeys(node: object, prefix = ''): string[] {
@@ -38,6 +41,7 @@ const sources = import.meta.glob<string>(['../src/features/**/*.tsx', '../src/fe
 });
 
 function namespaceOfFile(path: string): string {
+  if (path.endsWith('/components/RecordHistory.tsx')) return 'recordHistory';
   return /\/features\/([^/]+)\//.exec(path)?.[1] ?? 'components';
 }
 

@@ -10,7 +10,7 @@ import { closeDatabase, currentDatabase, openDatabase, type OpenDatabase } from 
 import type { ConflictHandlerFor } from '../src/db/database';
 import { removeDoc, saveDoc } from '../src/db/write';
 import type { ApiError } from '../src/sync/api';
-import { attachConflictLog, recordConflict, useConflictLog } from '../src/sync/conflictLog';
+import { attachConflictLog, recordConflict, savedConflictLog, useConflictLog } from '../src/sync/conflictLog';
 import { conflictHandlers } from '../src/sync/conflicts';
 import { startSync, type SyncEngine } from '../src/sync/engine';
 import { useSyncStatus } from '../src/sync/status';
@@ -50,7 +50,7 @@ let sessionEnds: ApiError[];
 let dbCount = 0;
 
 async function start(handlers: ConflictHandlerFor = ourHandlers): Promise<void> {
-  open = await openDatabase({ name: `test-${++dbCount}`, storage: getRxStorageMemory(), conflictHandlerFor: handlers, multiInstance: false });
+  open = await openDatabase({ name: `test-${++dbCount}`, storage: getRxStorageMemory(), conflictHandlerFor: handlers, multiInstance: false, encryptionKey: 'e'.repeat(64) });
   await attachConflictLog(open.kv);
   engine = startSync(open, { serverUrl: server.url, token: 'token' }, (error) => sessionEnds.push(error));
 }
@@ -154,7 +154,7 @@ describe('sync engine', () => {
     expect(more).toEqual([]);
     expect(entry).toMatchObject({ collection: 'compounds', docId: 'y', reason: 'bothChanged' });
     expect(entry?.fields).toEqual([{ field: 'name', server: '服务器改名', local: '本机改名' }]);
-    expect(await open.kv.get('conflict-log')).toHaveLength(1);
+    expect((await savedConflictLog(open.kv)).entries).toHaveLength(1);
   });
 
   it('(broken variant) a server-wins handler loses the local value: the check above catches it', async () => {

@@ -38,6 +38,10 @@ export const streetsSchema = {
         additionalProperties: false,
       },
     },
+    /** Days an offline login stays possible after the last online login on a device (default 30). */
+    offlineLoginDays: { type: 'integer', minimum: 1, maximum: 90 },
+    /** Minutes without input after which the app locks (default 15). */
+    lockMinutes: { type: 'integer', minimum: 1, maximum: 240 },
     groupTypes: {
       type: 'array',
       items: {

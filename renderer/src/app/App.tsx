@@ -4,6 +4,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
+import { LockScreen } from './layout/LockScreen';
 import { router } from './router';
 
 const theme = { token: { colorPrimary: '#b71c1c', borderRadius: 6 } };
@@ -14,6 +15,7 @@ export function App() {
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme}>
       <AntApp>
         <RouterProvider router={router} />
+        <LockScreen />
       </AntApp>
     </ConfigProvider>
   );

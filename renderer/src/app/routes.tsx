@@ -21,6 +21,9 @@ import {
   WalletOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@domain/contract';
+import { IdcardOutlined, LaptopOutlined, RestOutlined } from '@ant-design/icons';
+import { AccountsPage } from '../features/accounts/AccountsPage';
+import { DevicesPage } from '../features/accounts/DevicesPage';
 import { ActivitiesPage } from '../features/activities/ActivitiesPage';
 import { AssessmentPage } from '../features/assessment/AssessmentPage';
 import { CommunitiesPage } from '../features/communities/CommunitiesPage';
@@ -39,6 +42,7 @@ import { OrgsPage } from '../features/orgs/OrgsPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { RosterImportPage } from '../features/roster/RosterImportPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { TrashPage } from '../features/trash/TrashPage';
 import { UnitDetailPage } from '../features/units/UnitDetailPage';
 import { UnitsPage } from '../features/units/UnitsPage';
 import { VenuesPage } from '../features/venues/VenuesPage';
@@ -78,4 +82,7 @@ export const appRoutes: AppRoute[] = [
   { path: 'import', element: <RosterImportPage />, menu: { icon: <UploadOutlined />, label: 'roster:menu', roles: staffRoles } },
   { path: 'duplicates', element: <DuplicatesPage />, menu: { icon: <MergeCellsOutlined />, label: 'duplicates:menu', roles: staffRoles } },
   { path: 'settings', element: <SettingsPage />, menu: { icon: <SettingOutlined />, label: 'settings:menu', roles: ['street_admin'] } },
+  { path: 'accounts', element: <AccountsPage />, menu: { icon: <IdcardOutlined />, label: 'accounts:menu', roles: ['street_admin'] } },
+  { path: 'devices', element: <DevicesPage />, menu: { icon: <LaptopOutlined />, label: 'accounts:devicesMenu', roles: ['street_admin'] } },
+  { path: 'trash', element: <TrashPage />, menu: { icon: <RestOutlined />, label: 'trash:menu', roles: ['street_admin'] } },
 ];

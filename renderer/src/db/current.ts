@@ -3,10 +3,12 @@
 import { removeRxDatabase } from 'rxdb';
 import { create } from 'zustand';
 import { i18n } from '../i18n';
+import { removalStorage } from './encryption';
 import { createAppDatabase, type AppDatabase, type CreateDatabaseOptions } from './database';
 import { localDocumentStore, type KeyValueStore } from './localStore';
 import { PersistedIdSets } from './idSets';
 import { pendingChanges, type PendingChanges } from './pending';
+import { createSealer, type Sealer } from './sealer';
 import { purgeIndexedDb, type AppStorage } from './storage';
 
 export interface OpenDatabase {
@@ -16,6 +18,8 @@ export interface OpenDatabase {
   pending: PendingChanges;
   /** Ids the server reported as having left the user's scope (see sync/scopeExits). */
   removed: PersistedIdSets;
+  /** Seals device-local values that hold personal data with a key derived from the data key (see sealed.ts). */
+  sealer: Sealer;
 }
 
 export const useDatabaseStore = create<{ current: OpenDatabase | null }>(() => ({ current: null }));
@@ -46,7 +50,7 @@ export async function openDatabase(options: CreateDatabaseOptions): Promise<Open
   const pending = pendingChanges(kv);
   const removed = new PersistedIdSets(kv, 'removed-from-scope');
   await Promise.all([pending.load(), removed.load()]);
-  const open: OpenDatabase = { name: options.name, db, kv, pending, removed };
+  const open: OpenDatabase = { name: options.name, db, kv, pending, removed, sealer: createSealer(options.encryptionKey) };
   useDatabaseStore.setState({ current: open });
   return open;
 }
@@ -65,7 +69,7 @@ export async function deleteDatabase(name: string, storage: AppStorage): Promise
     useDatabaseStore.setState({ current: null });
     await current.db.remove();
   } else {
-    await removeRxDatabase(name, storage);
+    await removeRxDatabase(name, removalStorage(storage));
   }
   await purgeIndexedDb(name);
 }

@@ -4,6 +4,8 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxConflictHandler, type RxDatabase, type RxJsonSchema } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { collectionNames, schemas, type CollectionName, type DocTypes } from '@domain/collections';
+import { i18n } from '../i18n';
+import { encryptingStorage, isDataKey, withEncryptedFields } from './encryption';
 import { rxHash } from './hash';
 import type { AppStorage } from './storage';
 
@@ -18,19 +20,40 @@ export interface CreateDatabaseOptions {
   name: string;
   storage: AppStorage;
   conflictHandlerFor: ConflictHandlerFor;
+  /** The device's data key of this database (session/vault): encrypts personal fields at rest. */
+  encryptionKey: string;
   /** Tabs of the same user share one database; RxDB keeps them consistent across tabs. */
   multiInstance?: boolean;
 }
 
-/** The domain schemas are deeply readonly literals; RxDB's schema type wants mutable arrays. */
+/** The key does not open this database: it was created with another data key. */
+export class DataKeyMismatchError extends Error {
+  constructor() {
+    super(i18n.t('common:errors.dataKeyMismatch'));
+    this.name = 'DataKeyMismatchError';
+  }
+}
+
+/** RxDB's error for a database opened with another password than it was created with. */
+function isPasswordMismatch(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'DB1';
+}
+
+/**
+ * The domain schemas are deeply readonly literals; RxDB's schema type wants mutable arrays.
+ * Personal fields are marked `encrypted` (see ./encryption).
+ */
 function rxSchemaOf<C extends CollectionName>(collection: C): RxJsonSchema<DocTypes[C]> {
-  return structuredClone(schemas[collection]) as unknown as RxJsonSchema<DocTypes[C]>;
+  return withEncryptedFields(collection, structuredClone(schemas[collection]) as unknown as RxJsonSchema<DocTypes[C]>);
 }
 
 export async function createAppDatabase(options: CreateDatabaseOptions): Promise<AppDatabase> {
+  // Never fall back to plain storage: a missing or malformed key is a programming error.
+  if (!isDataKey(options.encryptionKey)) throw new Error('encryptionKey must be 64 hex digits');
   const db = await createRxDatabase<AppCollections>({
     name: options.name,
-    storage: options.storage,
+    storage: encryptingStorage(options.storage),
+    password: options.encryptionKey,
     multiInstance: options.multiInstance ?? true,
     localDocuments: true,
     hashFunction: rxHash,
@@ -44,7 +67,7 @@ export async function createAppDatabase(options: CreateDatabaseOptions): Promise
     await db.addCollections(creators);
   } catch (error) {
     await db.close();
-    throw error;
+    throw isPasswordMismatch(error) ? new DataKeyMismatchError() : error;
   }
   return db;
 }

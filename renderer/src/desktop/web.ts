@@ -24,6 +24,7 @@ export const webDesktopApi: DesktopApi = {
       return Promise.resolve({ ok: false, error: error instanceof Error ? error.message : String(error) });
     }
   },
+  // No `keyring`: a browser has no OS keyring to offer, so the vault relies on the password alone.
   // The browser's own dialog prints or saves as PDF; whether the person saved is not told to the page.
   printToPdf: () => {
     window.print();

@@ -71,6 +71,10 @@ export const en: Texts<CommonTexts> = {
     outdated: 'This version is too old: the server needs at least {{minVersion}}. Syncing is paused; please update the app. Local data is kept.',
   },
   errors: {
+    wrongPassword: 'The password is not correct.',
+    noVault: 'This account has not signed in online on this device yet: sign in online first.',
+    vaultUnavailable: 'This browser cannot encrypt the local data here: use an HTTPS address or the desktop app.',
+    dataKeyMismatch: 'The key of the local data does not match, so it cannot be opened. Sign in online again.',
     network: 'Cannot reach the server ({{server}}); check the network and the server address',
     timeout: 'The server did not answer in time; please try again later',
     http: 'The server answered with an error (HTTP {{status}})',

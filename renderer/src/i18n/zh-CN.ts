@@ -68,6 +68,10 @@ export const zhCN = {
     outdated: '当前版本过旧，服务器要求至少 {{minVersion}} 版本，同步已暂停。请更新应用。本机数据已保留。',
   },
   errors: {
+    wrongPassword: '密码不正确。',
+    noVault: '此账号尚未在本机联网登录过，请先联网登录。',
+    vaultUnavailable: '此浏览器环境无法加密本地数据：请通过 HTTPS 地址或桌面程序使用。',
+    dataKeyMismatch: '本机数据的密钥不符，无法打开本地数据。请联网重新登录。',
     network: '无法连接服务器（{{server}}），请检查网络和服务器地址',
     timeout: '连接服务器超时，请稍后重试',
     http: '服务器返回错误（HTTP {{status}}）',

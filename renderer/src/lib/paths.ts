@@ -27,6 +27,8 @@ export const paths = {
   assessment: '/assessment',
   reports: '/reports',
   settings: '/settings',
+  accounts: '/accounts',
+  devices: '/devices',
   /** The organisation tree, optionally with one organisation selected. */
   orgs: (id?: string) => (id === undefined ? '/orgs' : `/orgs?org=${encodeURIComponent(id)}`),
   /** The roster import, with the kind of record (members, compounds, buildings) chosen. */

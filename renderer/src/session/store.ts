@@ -1,9 +1,12 @@
-// Who is signed in, persisted in localStorage so the app reopens signed in with no network, and
-// the device's settings per server (last address, device id, last username).
+// Who is signed in, persisted in localStorage so that the app reopens on the lock screen of the
+// last user with no network (the data itself needs their password, session/lifecycle), and the
+// device's settings per server (last address, device id, last username).
 import { create } from 'zustand';
 import { roles, type LoginResponse, type SessionUser } from '@domain/contract';
+import { LOCK_MINUTES } from './policy';
 
-export interface StoredSession extends LoginResponse {
+/** The device key of the login answer is never stored: it only ever wraps the data key (session/vault). */
+export interface StoredSession extends Omit<LoginResponse, 'deviceKey'> {
   serverUrl: string;
 }
 
@@ -14,12 +17,21 @@ export type SessionNotice =
   | { kind: 'outdated'; minVersion?: string }
   | { kind: 'openFailed'; message: string };
 
-export type SessionPhase = 'signedOut' | 'opening' | 'ready' | 'failed';
+/** `locked`: a session exists but its database is closed until the password is typed (lock screen). */
+export type SessionPhase = 'signedOut' | 'locked' | 'opening' | 'ready' | 'failed';
+
+/** Why the lock screen shows: the app (re)started, no input for a while, or the person locked it. */
+export type LockReason = 'start' | 'idle' | 'manual';
 
 interface SessionState {
   session: StoredSession | null;
   phase: SessionPhase;
   notice: SessionNotice | null;
+  lockReason: LockReason | null;
+  /** Signed in with no server (offline login): the header says the data syncs once connected. */
+  offlineLogin: boolean;
+  /** The street's inactivity lock, in minutes. */
+  lockMinutes: number;
 }
 
 const SESSION_KEY = 'cg.session';
@@ -63,12 +75,33 @@ export function loadSession(): StoredSession | null {
   return isStoredSession(saved) ? saved : null;
 }
 
-export const useSessionStore = create<SessionState>(() => ({ session: loadSession(), phase: 'signedOut', notice: null }));
+export const useSessionStore = create<SessionState>(() => ({
+  session: loadSession(),
+  phase: 'signedOut',
+  notice: null,
+  lockReason: null,
+  offlineLogin: false,
+  lockMinutes: LOCK_MINUTES.default,
+}));
 
+/**
+ * Keeps the session in memory and, without its token, on disk: the lock screen needs only who it
+ * was; the token comes back from the account's sealed copy once the password opens the data key.
+ */
 export function saveSession(session: StoredSession | null): void {
-  if (session) localStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  if (session) localStorage.setItem(SESSION_KEY, JSON.stringify(withoutToken(session)));
   else localStorage.removeItem(SESSION_KEY);
   useSessionStore.setState({ session });
+}
+
+/** A login answer as stored: the device key dropped even when a caller passes the whole answer. */
+export function withoutDeviceKey<T extends StoredSession>(session: T): StoredSession {
+  return { token: session.token, expiresAt: session.expiresAt, deviceId: session.deviceId, user: session.user, serverUrl: session.serverUrl };
+}
+
+/** What goes to disk: no device key, and no token (an empty one, as the stored shape has it). */
+export function withoutToken(session: StoredSession): StoredSession {
+  return { ...withoutDeviceKey(session), token: '' };
 }
 
 export interface DeviceSettings {

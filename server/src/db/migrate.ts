@@ -35,6 +35,8 @@ const statements = [
      id text PRIMARY KEY, user_id text NOT NULL REFERENCES users (id), name text NOT NULL,
      app_version text, last_seen_at timestamptz, revoked_at timestamptz,
      created_at timestamptz NOT NULL DEFAULT now())`,
+  // The device's wrapping secret (LoginResponse.deviceKey); emptied when the device is revoked.
+  `ALTER TABLE devices ADD COLUMN IF NOT EXISTS secret text`,
   `CREATE TABLE IF NOT EXISTS sessions (
      token_hash text PRIMARY KEY, user_id text NOT NULL REFERENCES users (id),
      device_id text NOT NULL REFERENCES devices (id), created_at timestamptz NOT NULL DEFAULT now(),

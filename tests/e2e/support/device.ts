@@ -1,8 +1,14 @@
 // One device of the end-to-end tests: a browser context (its own IndexedDB, service worker and
-// network) with the web app open, driven the way a person drives it, through the screen.
+// network) with the web app open, driven the way a person drives it, through the screen. After a
+// reload the app shows its lock screen (the data key is never on disk): the device types the
+// password of its last sign-in there, as the person would, unless a test turns that off.
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export class Device {
+  /** The password of the last sign-in, typed on the lock screen whenever it shows. */
+  private password: string | undefined;
+  private unlocking = false;
+
   private constructor(
     readonly context: BrowserContext,
     readonly page: Page,
@@ -22,10 +28,30 @@ export class Device {
     await page.getByTestId('login-username').fill(username);
     await page.getByTestId('login-password').fill(password);
     await page.getByTestId('login-submit').click();
+    await this.unlockAutomatically(password);
     // The first sync of a whole community: slow on a loaded machine, not a timing assertion.
     await this.expectSynced(180_000);
     // The web app opens without a network only once its service worker controls the page.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  }
+
+  /** From now on, the lock screen is answered with this password before every action and check. */
+  async unlockAutomatically(password: string): Promise<void> {
+    this.password = password;
+    if (this.unlocking) return;
+    this.unlocking = true;
+    const { page } = this;
+    await page.addLocatorHandler(page.getByTestId('lock-screen'), async () => {
+      await page.getByTestId('lock-password').fill(this.password ?? '');
+      await page.getByTestId('lock-unlock').click();
+    });
+  }
+
+  /** For tests of the lock screen itself: it stays until the test answers it. */
+  async stopUnlockingAutomatically(): Promise<void> {
+    if (!this.unlocking) return;
+    this.unlocking = false;
+    await this.page.removeLocatorHandler(this.page.getByTestId('lock-screen'));
   }
 
   /** Online, nothing waiting, the last sync succeeded. */
@@ -34,14 +60,19 @@ export class Device {
     await expect(this.page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
   }
 
+  /** Signed in, the header says so; on the login page there is no header to ask. */
   async goOffline(): Promise<void> {
     await this.context.setOffline(true);
-    await expect(this.page.getByTestId('sync-online')).toHaveAttribute('data-online', 'false');
+    if (await this.signedIn()) await expect(this.page.getByTestId('sync-online')).toHaveAttribute('data-online', 'false');
   }
 
   async goOnline(): Promise<void> {
     await this.context.setOffline(false);
-    await expect(this.page.getByTestId('sync-online')).toHaveAttribute('data-online', 'true');
+    if (await this.signedIn()) await expect(this.page.getByTestId('sync-online')).toHaveAttribute('data-online', 'true');
+  }
+
+  private async signedIn(): Promise<boolean> {
+    return (await this.page.getByTestId('login-submit').count()) === 0;
   }
 
   async expectPending(count: number): Promise<void> {

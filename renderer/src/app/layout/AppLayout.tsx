@@ -8,6 +8,7 @@ import { useCurrentUser } from '../../session/useSession';
 import { menuEntries, selectedMenuKey } from '../menu';
 import { appRoutes } from '../routes';
 import { NewNeedsBadge } from './NewNeedsBadge';
+import { OfflineLoginNotice } from '../login/OfflineLoginNotice';
 import { SessionBanner } from './SessionBanner';
 import { SyncStatusBar } from './SyncStatusBar';
 import { UserMenu } from './UserMenu';
@@ -59,6 +60,7 @@ export function AppLayout() {
           <UserMenu />
         </Layout.Header>
         <SessionBanner />
+        <OfflineLoginNotice />
         <Layout.Content style={{ padding: 24 }}>
           <Outlet />
         </Layout.Content>

@@ -1,13 +1,15 @@
-// Sign in: server address, username, password. The server's own Chinese message is shown when it
-// refuses (401, 429 …), and a clear one when it cannot be reached.
+// Sign in: server address, username, password, or one of the accounts with data on this device.
+// Online first; when the server cannot be reached (not when it refuses: its own Chinese message is
+// shown then), the device's vault checks the password and the person works offline.
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Layout, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, Layout, Typography, type InputRef } from 'antd';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { signIn } from '../../session/lifecycle';
 import { defaultServerUrl, normalizeServerUrl } from '../../session/serverUrl';
 import { loadSettings, useSessionStore } from '../../session/store';
+import { KnownAccounts, knownAccounts } from './KnownAccounts';
 import { SessionNoticeAlert } from './SessionNoticeAlert';
 
 interface LoginForm {
@@ -31,6 +33,9 @@ export function LoginPage() {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [initial] = useState(initialValues);
+  const [accounts] = useState(knownAccounts);
+  const [picked, setPicked] = useState<string | undefined>(undefined);
+  const passwordInput = useRef<InputRef>(null);
 
   if (session) return <Navigate to="/" replace />;
 
@@ -53,6 +58,13 @@ export function LoginPage() {
     }
   }
 
+  function pick(account: (typeof accounts)[number] | null) {
+    setPicked(account?.vaultId);
+    setError(null);
+    form.setFieldsValue(account ? { server: account.serverUrl, username: account.username, password: '' } : { username: '', password: '' });
+    if (account) passwordInput.current?.focus();
+  }
+
   const required = (field: string) => [{ required: true, message: t('login.required', { field }) }];
 
   return (
@@ -66,6 +78,7 @@ export function LoginPage() {
         </Typography.Paragraph>
         {notice && <SessionNoticeAlert notice={notice} />}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
+        <KnownAccounts accounts={accounts} selected={picked} onPick={pick} />
         <Form<LoginForm> form={form} layout="vertical" initialValues={initial} onFinish={(values) => void submit(values)} requiredMark={false}>
           <Form.Item name="server" label={t('login.server')} tooltip={t('login.serverHint')} rules={required(t('login.server'))}>
             <Input data-testid="login-server" autoComplete="url" inputMode="url" />
@@ -74,7 +87,7 @@ export function LoginPage() {
             <Input prefix={<UserOutlined />} data-testid="login-username" autoComplete="username" autoFocus={!initial.username} />
           </Form.Item>
           <Form.Item name="password" label={t('login.password')} rules={required(t('login.password'))}>
-            <Input.Password prefix={<LockOutlined />} data-testid="login-password" autoComplete="current-password" autoFocus={Boolean(initial.username)} />
+            <Input.Password ref={passwordInput} prefix={<LockOutlined />} data-testid="login-password" autoComplete="current-password" autoFocus={Boolean(initial.username)} />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
             {t('login.submit')}

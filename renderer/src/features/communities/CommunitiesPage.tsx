@@ -1,13 +1,14 @@
 // 社区: every community of the street with what it holds. Street admins keep the list; everyone
 // else reads it.
-import { Alert, Button, Input, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Input, Space, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Community } from '@domain/collections';
 import { useDocs } from '../../db/hooks';
 import { removeDoc } from '../../db/write';
 import { rowActionsColumn } from '../../components/RowActions';
+import { RecordHistoryButton } from '../../components/RecordHistory';
 import { ExportButton } from '../../components/export/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { sortByName, compareText } from '../../lib/collate';
@@ -66,22 +67,33 @@ export function CommunitiesPage() {
       sorter: (a: Community, b: Community) => countOf(counts[kind], a.id) - countOf(counts[kind], b.id),
     })),
   ];
+  const history = (community: Community) => <RecordHistoryButton compact collection="communities" id={community.id} name={community.name} />;
   if (mayCreate) {
-    columns.push(
-      rowActionsColumn<Community>({
-        title: t('columns.actions'),
-        editLabel: t('edit'),
-        testIdPrefix: 'community',
-        mayEdit: (community) => canEdit(user, 'communities', community),
-        onEdit: (community) => setEditing({ community }),
-        remove: (community) => ({
-          title: t('deleteTitle', { name: community.name }),
-          content: t('deleteContent'),
-          blockedReason: blockedReason(community),
-          onConfirm: () => removeDoc('communities', community.id),
-        }),
+    const actions = rowActionsColumn<Community>({
+      title: t('columns.actions'),
+      editLabel: t('edit'),
+      testIdPrefix: 'community',
+      mayEdit: (community) => canEdit(user, 'communities', community),
+      onEdit: (community) => setEditing({ community }),
+      remove: (community) => ({
+        title: t('deleteTitle', { name: community.name }),
+        content: t('deleteContent'),
+        blockedReason: blockedReason(community),
+        onConfirm: () => removeDoc('communities', community.id),
       }),
-    );
+    });
+    columns.push({
+      ...actions,
+      width: 250,
+      render: (value: unknown, community: Community, index: number) => (
+        <Space size={0}>
+          {actions.render?.(value, community, index) as ReactNode}
+          {history(community)}
+        </Space>
+      ),
+    });
+  } else {
+    columns.push({ title: t('columns.actions'), key: 'actions', width: 120, render: (_: unknown, community: Community) => history(community) });
   }
 
   return (

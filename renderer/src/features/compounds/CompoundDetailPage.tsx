@@ -9,6 +9,7 @@ import { useDoc, useDocs } from '../../db/hooks';
 import { removeDoc } from '../../db/write';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { PageHeader } from '../../components/PageHeader';
+import { RecordHistoryButton } from '../../components/RecordHistory';
 import { PageLoading, PageNotFound } from '../../components/PageState';
 import { countOf } from '../../lib/counts';
 import { paths } from '../../lib/paths';
@@ -60,6 +61,7 @@ function CompoundDetail({ compound }: { compound: Compound }) {
             <Link to={paths.compounds}>
               <Button icon={<ArrowLeftOutlined />}>{t('detail.back')}</Button>
             </Link>
+            <RecordHistoryButton collection="compounds" id={compound.id} name={compound.name} />
             {mayEdit && (
               <>
                 <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="compound-edit">

@@ -12,6 +12,7 @@ import { removeDoc } from '../../db/write';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { MaskedText } from '../../components/MaskedText';
 import { PageHeader } from '../../components/PageHeader';
+import { RecordHistoryButton } from '../../components/RecordHistory';
 import { PageLoading, PageNotFound } from '../../components/PageState';
 import { compareText } from '../../lib/collate';
 import { byId } from '../../lib/counts';
@@ -123,6 +124,7 @@ function GridDetail({ grid }: { grid: Grid }) {
             <Link to={paths.grids}>
               <Button icon={<ArrowLeftOutlined />}>{t('detail.back')}</Button>
             </Link>
+            <RecordHistoryButton collection="grids" id={grid.id} name={grid.name} />
             {mayEdit && (
               <>
                 <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="grid-edit">

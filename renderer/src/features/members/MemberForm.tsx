@@ -14,6 +14,7 @@ import { useDocs } from '../../db/hooks';
 import { newId, removeDoc, saveDoc } from '../../db/write';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { PageHeader } from '../../components/PageHeader';
+import { RecordHistoryButton } from '../../components/RecordHistory';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { today } from '../../lib/dates';
 import { domainMessageKey, fieldErrorsOf, FieldProblemsError, withoutBlanks } from '../../lib/form';
@@ -82,9 +83,12 @@ export function MemberForm({ member, preset }: MemberFormProps) {
         title={member ? t('form.editTitle') : t('form.createTitle')}
         subtitle={member?.name}
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={leave}>
-            {t('form.back')}
-          </Button>
+          <>
+            <Button icon={<ArrowLeftOutlined />} onClick={leave}>
+              {t('form.back')}
+            </Button>
+            {member && <RecordHistoryButton collection="members" id={member.id} name={member.name} />}
+          </>
         }
       />
       {member && base && !deepEqual(member, base) && (

@@ -11,6 +11,7 @@ import { removeDoc } from '../../db/write';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { MaskedText } from '../../components/MaskedText';
 import { PageHeader } from '../../components/PageHeader';
+import { RecordHistoryButton } from '../../components/RecordHistory';
 import { PageLoading, PageNotFound } from '../../components/PageState';
 import { claimingUnitName } from '../../lib/needActor';
 import { canEdit, writableCommunities } from '../../lib/permissions';
@@ -71,6 +72,7 @@ function NeedDetail({ need }: { need: Need }) {
             <Link to={paths.needs}>
               <Button icon={<ArrowLeftOutlined />}>{t('detail.back')}</Button>
             </Link>
+            <RecordHistoryButton collection="needs" id={need.id} />
             {mayEdit && (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="need-edit">
                 {t('detail.edit')}

@@ -10,6 +10,7 @@ import { dissolveProblems, validNewParents, type OrgCounts } from '@domain/orgTr
 import { useDoc, useDocs } from '../../db/hooks';
 import { removeDoc } from '../../db/write';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
+import { RecordHistoryButton } from '../../components/RecordHistory';
 import { compareText } from '../../lib/collate';
 import { paths } from '../../lib/paths';
 import { useCurrentUser } from '../../session/useSession';
@@ -78,6 +79,7 @@ export function OrgDetailPanel({ org, orgs, counts, onSelect }: OrgDetailPanelPr
 
   return (
     <Card
+      extra={<RecordHistoryButton collection="orgs" id={org.id} name={org.name} />}
       title={
         <Flex gap={8} align="center" wrap>
           <span data-testid="org-detail-name">{org.name}</span>

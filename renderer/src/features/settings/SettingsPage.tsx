@@ -11,6 +11,7 @@ import { AssessmentCriteriaSection } from './AssessmentCriteriaSection';
 import { FundRatesSection } from './FundRatesSection';
 import { GroupTypesSection } from './GroupTypesSection';
 import { NeedCategoriesSection } from './NeedCategoriesSection';
+import { SecuritySection } from './SecuritySection';
 import { StarThresholdsSection } from './StarThresholdsSection';
 
 export function SettingsPage() {
@@ -33,6 +34,7 @@ export function SettingsPage() {
           <FundRatesSection street={street} mayEdit={mayEdit} />
           <AssessmentCriteriaSection street={street} mayEdit={mayEdit} />
           <StarThresholdsSection street={street} mayEdit={mayEdit} />
+          <SecuritySection street={street} mayEdit={mayEdit} />
         </Flex>
       )}
     </>

@@ -118,6 +118,20 @@ export const locales = {
       stillLoading: '正在统计使用此类型的党小组，请稍后再试。',
       empty: '还没有党小组类型。',
     },
+    security: {
+      title: '离线登录与自动锁定',
+      help: '在本街道的设备上，账号联网登录一次后，可在规定天数内离线登录；超过天数须再联网登录一次。设备无人操作达到规定分钟数后自动锁定，须输入密码解锁。',
+      offlineLoginDays: '离线登录有效天数',
+      lockMinutes: '无操作自动锁定（分钟）',
+      days: '天',
+      minutes: '分钟',
+      save: '保存',
+      saved: '已保存，各设备同步后生效',
+      problems: {
+        offlineLoginDays: '离线登录有效天数须为 {{min}} 到 {{max}} 之间的整数',
+        lockMinutes: '自动锁定时间须为 {{min}} 到 {{max}} 分钟之间的整数',
+      },
+    },
   },
   en: {
     menu: 'Street settings',
@@ -237,6 +251,20 @@ export const locales = {
       removeContent: 'New groups will no longer be offered this type.',
       stillLoading: 'Still counting the groups using this type; try again in a moment.',
       empty: 'No group types yet.',
+    },
+    security: {
+      title: 'Offline sign-in and automatic lock',
+      help: 'On this street\'s devices, an account that signed in online once may sign in offline for the given number of days; after that it must sign in online again. A device left without input for the given minutes locks and needs the password.',
+      offlineLoginDays: 'Offline sign-in allowed for',
+      lockMinutes: 'Lock after no input for',
+      days: 'days',
+      minutes: 'minutes',
+      save: 'Save',
+      saved: 'Saved; devices apply it after they sync',
+      problems: {
+        offlineLoginDays: 'Offline sign-in days must be a whole number from {{min}} to {{max}}',
+        lockMinutes: 'The lock time must be a whole number of minutes from {{min}} to {{max}}',
+      },
     },
   },
 };

@@ -10,6 +10,7 @@ import { removeDoc } from '../../db/write';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { MaskedText } from '../../components/MaskedText';
 import { PageHeader } from '../../components/PageHeader';
+import { RecordHistoryButton } from '../../components/RecordHistory';
 import { PageLoading, PageNotFound } from '../../components/PageState';
 import { sortByName } from '../../lib/collate';
 import { byId } from '../../lib/counts';
@@ -68,6 +69,7 @@ function UnitDetail({ unit }: { unit: Unit }) {
             <Link to={paths.units}>
               <Button icon={<ArrowLeftOutlined />}>{t('detail.back')}</Button>
             </Link>
+            <RecordHistoryButton collection="units" id={unit.id} name={unit.name} />
             {mayEdit && (
               <>
                 <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="unit-edit">

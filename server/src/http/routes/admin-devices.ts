@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { DeviceInfo } from '@domain/contract';
 import type { ServerContext } from '../../context';
-import { toIsoOrNull } from '../../db/adapter';
+import { toIso, toIsoOrNull } from '../../db/adapter';
 import { errorMessages } from '../../messages';
 import { CHANGES_CHANNEL, encodeNotice } from '../../sync/notice';
 import { callerOf, requireAdmin } from '../caller';
@@ -13,14 +13,17 @@ interface DeviceRow {
   id: string;
   user_id: string;
   username: string;
+  display_name: string;
   name: string;
   app_version: string | null;
   last_seen_at: unknown;
   revoked_at: unknown;
+  created_at: unknown;
   [column: string]: unknown;
 }
 
-const SELECT_DEVICES = `SELECT d.id, d.user_id, u.username, d.name, d.app_version, d.last_seen_at, d.revoked_at
+const SELECT_DEVICES = `SELECT d.id, d.user_id, u.username, u.display_name, d.name, d.app_version, d.last_seen_at,
+    d.revoked_at, d.created_at
   FROM devices d JOIN users u ON u.id = d.user_id WHERE u.street_id = $1`;
 
 function deviceInfo(row: DeviceRow): DeviceInfo {
@@ -28,9 +31,11 @@ function deviceInfo(row: DeviceRow): DeviceInfo {
     id: row.id,
     userId: row.user_id,
     username: row.username,
+    displayName: row.display_name,
     name: row.name,
     appVersion: row.app_version,
     lastSeenAt: toIsoOrNull(row.last_seen_at),
+    createdAt: toIso(row.created_at),
     revokedAt: toIsoOrNull(row.revoked_at),
   };
 }
@@ -49,7 +54,7 @@ export function adminDeviceRoutes(app: FastifyInstance, ctx: ServerContext): voi
     const found = await ctx.db.query<DeviceRow>(`${SELECT_DEVICES} AND d.id = $2`, [caller.user.street_id, request.params.id]);
     const device = found[0];
     if (!device) throw new ApiError('not_found', errorMessages.deviceNotFound);
-    await ctx.db.query('UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1', [device.id]);
+    await ctx.db.query('UPDATE devices SET revoked_at = coalesce(revoked_at, now()), secret = NULL WHERE id = $1', [device.id]);
     // Open streams of the account re-check their session and close if it was this device.
     await ctx.db.notify(CHANGES_CHANNEL, encodeNotice({ type: 'account', userId: device.user_id }));
     const updated = await ctx.db.query<DeviceRow>(`${SELECT_DEVICES} AND d.id = $2`, [caller.user.street_id, device.id]);

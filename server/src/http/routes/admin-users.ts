@@ -1,10 +1,11 @@
 // Street admins manage the accounts of their own street.
 import type { FastifyInstance } from 'fastify';
-import { roles, type AdminUser } from '@domain/contract';
+import { roles, type AdminAccount } from '@domain/contract';
 import { readAccountScope } from '../../admin/scope-rules';
 import { hashPassword } from '../../auth/passwords';
 import { adminUser, insertUser, revokeSessionsOf, userById, type UserRow } from '../../auth/users';
 import type { ServerContext } from '../../context';
+import { toIsoOrNull } from '../../db/adapter';
 import { errorMessages, fieldErrors } from '../../messages';
 import { CHANGES_CHANNEL, encodeNotice } from '../../sync/notice';
 import { BodyReader } from '../body';
@@ -16,6 +17,13 @@ interface UserParams {
 }
 
 const USERNAME = /^[A-Za-z0-9_.-]{3,32}$/;
+
+/** Accounts with their last online sign-in: every login opens a session. */
+const SELECT_ACCOUNTS = `SELECT u.*, (SELECT max(s.created_at) FROM sessions s WHERE s.user_id = u.id) AS last_login_at FROM users u`;
+
+function adminAccount(row: UserRow): AdminAccount {
+  return { ...adminUser(row), lockedUntil: toIsoOrNull(row.locked_until), lastLoginAt: toIsoOrNull(row.last_login_at) };
+}
 
 export function adminUserRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const admin = async (request: Parameters<typeof callerOf>[1]): Promise<Caller> => {
@@ -31,17 +39,19 @@ export function adminUserRoutes(app: FastifyInstance, ctx: ServerContext): void 
   };
   /** Open event streams of the account re-check it (and end when it was disabled). */
   const announce = (userId: string) => ctx.db.notify(CHANGES_CHANNEL, encodeNotice({ type: 'account', userId }));
-  const update = async (id: string, sql: string, params: unknown[] = []): Promise<AdminUser> => {
-    const rows = await ctx.db.query<UserRow>(`UPDATE users SET ${sql} WHERE id = $1 RETURNING *`, [id, ...params]);
-    const row = rows[0];
+  const update = async (id: string, sql: string, params: unknown[] = []): Promise<AdminAccount> => {
+    const rows = await ctx.db.query<UserRow>(`UPDATE users SET ${sql} WHERE id = $1 RETURNING id`, [id, ...params]);
+    if (!rows[0]) throw new ApiError('not_found', errorMessages.userNotFound);
+    const updated = await ctx.db.query<UserRow>(`${SELECT_ACCOUNTS} WHERE u.id = $1`, [id]);
+    const row = updated[0];
     if (!row) throw new ApiError('not_found', errorMessages.userNotFound);
-    return adminUser(row);
+    return adminAccount(row);
   };
 
-  app.get('/api/admin/users', async (request): Promise<AdminUser[]> => {
+  app.get('/api/admin/users', async (request): Promise<AdminAccount[]> => {
     const caller = await admin(request);
-    const rows = await ctx.db.query<UserRow>('SELECT * FROM users WHERE street_id = $1 ORDER BY created_at, username', [caller.user.street_id]);
-    return rows.map(adminUser);
+    const rows = await ctx.db.query<UserRow>(`${SELECT_ACCOUNTS} WHERE u.street_id = $1 ORDER BY u.created_at, u.username`, [caller.user.street_id]);
+    return rows.map(adminAccount);
   });
 
   app.post('/api/admin/users', async (request, reply) => {
@@ -65,7 +75,7 @@ export function adminUserRoutes(app: FastifyInstance, ctx: ServerContext): void 
       ...scope,
     });
     if (!created) throw new ApiError('conflict', errorMessages.usernameTaken, [{ field: 'username', message: errorMessages.usernameTaken }]);
-    return reply.code(201).send(adminUser(created));
+    return reply.code(201).send(adminAccount(created));
   });
 
   app.post<{ Params: UserParams }>('/api/admin/users/:id/disable', async (request) => {

@@ -1,0 +1,154 @@
+// Encryption at rest (issue 6): personal fields are encrypted in the local database with the
+// device's data key (session/vault), so a stolen laptop's profile does not reveal them. The fields
+// are marked `encrypted` in the RxDB schema, the key is the database's `password`, and the storage
+// below keeps them as AES-256-GCM ciphertext (WebCrypto); everything else stays plain, because
+// queries, indexes and sorting run on the stored values. No page queries these fields: lists
+// filter by ids and communities, and search runs in memory over decrypted documents (lib/search).
+// The domain schemas are shared with the server, so the list lives here, not in domain/.
+//
+// RxDB's own encryption plugin (encryption-crypto-js) does the same per field with crypto-js,
+// which measured ~1 ms per field here: seconds for a community's members at every read. This one
+// seals all encrypted fields of a document together, once, natively: the first listed field (the
+// carrier) holds `v1.<iv>.<ciphertext>` of a JSON object of their values; the others are not
+// stored. RxDB also marks the replication state's `docData` encrypted, which this covers too.
+import { wrapRxStorageInstance, type RxDocumentData, type RxJsonSchema } from 'rxdb';
+import type { CollectionName } from '@domain/collections';
+import { fromBase64Url, fromHex, toBase64Url } from './bytes';
+import type { AppStorage } from './storage';
+
+/**
+ * The personal fields of each collection, encrypted in the local database.
+ * - members: the ID number and the birth date read from it, the mobile, where the person lives
+ *   (unit and room; the compound and building are references lists filter by) and the note.
+ * - needs: the resident who raised it (name and phone), the description, and the steps (their
+ *   notes describe the resident's situation).
+ * - units: the contact phone (often a person's mobile).
+ * Names of team members, ids, references, dates of events and states stay plain: lists filter and
+ * sort by them.
+ */
+export const encryptedFields = {
+  members: ['idNumber', 'birthDate', 'mobile', 'unitNo', 'room', 'note'],
+  needs: ['raisedBy', 'raisedByPhone', 'description', 'steps'],
+  units: ['contactPhone'],
+} as const satisfies Partial<Record<CollectionName, readonly string[]>>;
+
+type WithEncryption = Partial<Record<CollectionName, readonly string[]>>;
+
+/** The fields of `collection` stored as ciphertext (none for most collections). */
+export function encryptedFieldsOf(collection: CollectionName): readonly string[] {
+  return (encryptedFields as WithEncryption)[collection] ?? [];
+}
+
+/** The collection's RxDB schema with its personal fields marked `encrypted`. */
+export function withEncryptedFields<T>(collection: CollectionName, schema: RxJsonSchema<T>): RxJsonSchema<T> {
+  const fields = encryptedFieldsOf(collection);
+  if (fields.length === 0) return schema;
+  const indexed = new Set((schema.indexes ?? []).flatMap((index): string[] => (typeof index === 'string' ? [index] : [...index])));
+  for (const field of fields) {
+    // An encrypted value cannot be indexed or queried; a schema that indexes one is a programming error.
+    if (indexed.has(field) || field === schema.primaryKey) throw new Error(`${collection}.${field} is indexed and cannot be encrypted`);
+  }
+  return { ...schema, encrypted: [...fields] };
+}
+
+const SEALED_PREFIX = 'v1.';
+const FIELD_KEY_INFO = new TextEncoder().encode('cg/fields/v1');
+
+/** The AES-GCM key of the fields, derived from the data key (HKDF-SHA-256, its own label). */
+let fieldKeyCache: { dataKey: string; key: Promise<CryptoKey> } | undefined;
+function fieldKeyOf(dataKey: string): Promise<CryptoKey> {
+  if (fieldKeyCache?.dataKey !== dataKey) {
+    const key = crypto.subtle
+      .importKey('raw', fromHex(dataKey), 'HKDF', false, ['deriveKey'])
+      .then((base) =>
+        crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: FIELD_KEY_INFO }, base, { name: 'AES-GCM', length: 256 }, false, [
+          'encrypt',
+          'decrypt',
+        ]),
+      );
+    fieldKeyCache = { dataKey, key };
+  }
+  return fieldKeyCache.key;
+}
+
+type Doc = Record<string, unknown>;
+
+/** The storage that encrypts the fields marked `encrypted` with the database's password (the data key). */
+export function encryptingStorage(storage: AppStorage): AppStorage {
+  return {
+    ...storage,
+    async createStorageInstance(params) {
+      const fields = params.schema.encrypted ?? [];
+      if (fields.length === 0) return storage.createStorageInstance(params);
+      const password: unknown = params.password;
+      if (typeof password !== 'string' || !isDataKey(password)) throw new Error(`${params.collectionName}: encrypted fields need the data key`);
+      const dataKey: string = password;
+      const [carrier, ...others] = fields as [string, ...string[]];
+      // Stored: the carrier as a string, the others absent; nothing else of the schema changes.
+      const storedSchema = structuredClone(params.schema) as RxJsonSchema<RxDocumentData<unknown>> & { properties: Doc };
+      delete storedSchema.encrypted;
+      storedSchema.properties[carrier] = { type: 'string' };
+      for (const field of others) delete storedSchema.properties[field];
+      storedSchema.required = (storedSchema.required ?? []).filter((field) => !others.includes(field) && field !== carrier);
+      const instance = await storage.createStorageInstance({ ...params, schema: storedSchema });
+      // Additional data binds a ciphertext to its collection: it does not open as another one's.
+      const aad = new TextEncoder().encode(`${params.databaseName}/${params.collectionName}`);
+
+      async function toStorage(doc: Doc): Promise<Doc> {
+        const stored: Doc = { ...doc };
+        const values: Doc = {};
+        for (const field of fields) {
+          if (doc[field] !== undefined) values[field] = doc[field];
+          delete stored[field];
+        }
+        const iv = crypto.getRandomValues(new Uint8Array(12));
+        const plain = new TextEncoder().encode(JSON.stringify(values));
+        const cipher = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, await fieldKeyOf(dataKey), plain);
+        stored[carrier] = `${SEALED_PREFIX}${toBase64Url(iv)}.${toBase64Url(new Uint8Array(cipher))}`;
+        return stored;
+      }
+
+      async function fromStorage(stored: Doc): Promise<Doc> {
+        const sealed = stored[carrier];
+        if (typeof sealed !== 'string' || !sealed.startsWith(SEALED_PREFIX)) throw new Error(`${params.collectionName}: a stored document is not sealed`);
+        const [iv = '', cipher = ''] = sealed.slice(SEALED_PREFIX.length).split('.');
+        const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64Url(iv), additionalData: aad }, await fieldKeyOf(dataKey), fromBase64Url(cipher));
+        const values = JSON.parse(new TextDecoder().decode(plain)) as Doc;
+        const doc: Doc = { ...stored };
+        delete doc[carrier];
+        for (const field of fields) if (values[field] !== undefined) doc[field] = values[field];
+        return doc;
+      }
+
+      // RxDB's generic document types do not survive the schema change; the shapes are checked above.
+      return wrapRxStorageInstance<Doc>(
+        params.schema as never,
+        instance as never,
+        (doc) => toStorage(doc) as Promise<RxDocumentData<Doc>>,
+        (doc: Doc) => fromStorage(doc) as Promise<RxDocumentData<Doc>>,
+      ) as never;
+    },
+  };
+}
+
+/**
+ * The storage a database is deleted through when its key is not at hand (a wiped device): removal
+ * reads no field, so the instances are opened as plain ones — the `encrypted` marks are dropped,
+ * which RxDB's plain storages refuse and its encrypting one answers with a demand for the key.
+ */
+export function removalStorage(storage: AppStorage): AppStorage {
+  return {
+    ...storage,
+    createStorageInstance: (params) => {
+      if (params.schema.encrypted === undefined) return storage.createStorageInstance(params);
+      const schema = { ...params.schema };
+      delete schema.encrypted;
+      return storage.createStorageInstance({ ...params, schema });
+    },
+  };
+}
+
+/** A data key as the vault hands it out: 256 bits as 64 hex digits. */
+export function isDataKey(key: string): boolean {
+  return /^[0-9a-f]{64}$/.test(key);
+}
