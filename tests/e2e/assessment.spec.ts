@@ -51,10 +51,10 @@ test("a department's liaison rates the street; the street office sees it beside 
   await liaison.page.getByTestId('assessment-save').click();
   await expect(form).toBeHidden();
   await expect(liaison.page.getByTestId(`assessment-given-${department}`)).toHaveAttribute('data-total', String(total));
+  // The sheet reaches the server (the status bar may still show the sync before this save).
+  const stored = () => adminApi.all('assessments').then((sheets) => sheets.find((sheet) => sheet.year === year && sheet.assessorId === department));
+  await expect.poll(stored, { timeout: 60_000 }).toMatchObject({ direction: 'departmentToStreet', assesseeId: street.id, scores });
   await liaison.expectSynced();
-
-  const stored = (await adminApi.all('assessments')).find((sheet) => sheet.year === year && sheet.assessorId === department);
-  expect(stored).toMatchObject({ direction: 'departmentToStreet', assesseeId: street.id, scores });
 
   const office = await Device.open(browser, server.url);
   await office.signIn('admin', PASSWORD);

@@ -15,9 +15,12 @@ export interface Choice {
 export async function choose(page: Page, testId: string, label: string, choice: Choice = {}): Promise<void> {
   const select = page.getByTestId(testId);
   const option = choice.option ?? page.locator('.ant-select-dropdown:visible .ant-select-item-option').and(page.locator(`[title="${label}"]`)).first();
+  let tried = false;
   await expect(async () => {
-    // A multiple select keeps what an earlier try chose: clicking it again would take it away.
-    if ((await select.textContent())?.includes(label)) return;
+    // A multiple select keeps what an earlier try chose: clicking it again would take it away. The
+    // first try always clicks: a select may show the label as a default that is not yet a choice.
+    if (tried && (await select.textContent())?.includes(label)) return;
+    tried = true;
     if (!(await option.isVisible())) {
       await select.click();
       if (choice.type !== undefined) {
