@@ -71,6 +71,9 @@ it(`devices days ahead and behind merge by the server's order and lose nothing (
   // A clock set back five days mid-run: the device's later edits still reach the server.
   await steady.setClockOffset(-5 * DAY);
   const { offlineSpells, edits } = await offlineRounds(fleet.records, devices, new Rng(seed), 5);
+  // Everyone back and idle first: otherwise an edit still waiting on another device may reach the
+  // server later and stand, with this one set aside — right by the contract, but not this check.
+  await fleet.quiesce();
   await steady.edit('compounds', fleet.records.compounds[2]!, { note: '时钟回拨之后的修改' });
 
   const rounds = await fleet.quiesce();
