@@ -26,6 +26,11 @@ export interface WebContents {
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): this;
   setWindowOpenHandler(handler: (details: WindowOpenDetails) => { action: 'deny' }): void;
   printToPDF(options: PrintToPdfOptions): Promise<Uint8Array>;
+  /**
+   * Sends a message to the page (the updater's status). Always present in Electron; optional here
+   * only so that test stand-ins need not implement it.
+   */
+  send?(channel: string, ...args: unknown[]): void;
 }
 
 export interface PrintToPdfOptions {
@@ -40,10 +45,28 @@ export interface BrowserWindow {
   loadURL(url: string): Promise<void>;
   once(event: 'ready-to-show', listener: () => void): this;
   on(event: 'closed', listener: () => void): this;
+  on(event: 'resize' | 'move' | 'maximize' | 'unmaximize' | 'close', listener: () => void): this;
   show(): void;
   focus(): void;
   restore(): void;
   isMinimized(): boolean;
+  maximize(): void;
+  isMaximized(): boolean;
+  isDestroyed(): boolean;
+  /** The bounds the window has when neither maximized nor minimized. */
+  getNormalBounds(): Rectangle;
+}
+
+export interface Rectangle {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Display {
+  /** The display's area without task bars and docks. */
+  readonly workArea: Rectangle;
 }
 
 export interface WebPreferences {
@@ -62,6 +85,9 @@ export interface WebPreferences {
 }
 
 export interface BrowserWindowOptions {
+  /** Absent: the OS places the window. */
+  x?: number;
+  y?: number;
   width: number;
   height: number;
   minWidth: number;
@@ -82,6 +108,18 @@ export type MenuItemOptions =
   | { label: string; submenu: MenuItemOptions[] };
 
 export type Menu = object;
+
+export interface OpenDialogOptions {
+  title: string;
+  defaultPath: string;
+  filters: { name: string; extensions: string[] }[];
+  properties: 'openFile'[];
+}
+
+export interface OpenDialogResult {
+  canceled: boolean;
+  filePaths: string[];
+}
 
 export interface SaveDialogResult {
   canceled: boolean;
@@ -120,7 +158,7 @@ export interface ElectronMain {
     getVersion(): string;
     getAppPath(): string;
     getLocale(): string;
-    getPath(name: 'documents'): string;
+    getPath(name: 'documents' | 'userData'): string;
     enableSandbox(): void;
     exit(code: number): void;
     requestSingleInstanceLock(): boolean;
@@ -140,6 +178,12 @@ export interface ElectronMain {
   };
   dialog: {
     showSaveDialog(window: BrowserWindow, options: { title: string; defaultPath: string }): Promise<SaveDialogResult>;
+    showOpenDialog(window: BrowserWindow, options: OpenDialogOptions): Promise<OpenDialogResult>;
+  };
+  /** Usable only once the app is ready. */
+  screen: {
+    getAllDisplays(): Display[];
+    getPrimaryDisplay(): Display;
   };
   ipcMain: {
     handle(channel: string, listener: (event: IpcMainInvokeEvent & { sender: unknown }, ...args: unknown[]) => unknown): void;
@@ -152,4 +196,6 @@ export interface ElectronMain {
   shell: { openExternal(url: string): Promise<void> };
   /** Absent only in test stand-ins: then the keyring counts as unavailable. */
   safeStorage?: SafeStorage;
+  /** Chromium's network stack (system proxy and certificates). Absent only in test stand-ins: then Node's fetch. */
+  net?: { fetch(url: string, init?: RequestInit): Promise<Response> };
 }

@@ -19,6 +19,45 @@ export interface DesktopApi {
    * the operating system. Absent on the web and in older shells: feature-detect it.
    */
   keyring?: KeyringApi;
+  /**
+   * Lets the person choose a file to read (a native open dialog on the desktop); `null` when they
+   * cancel. Absent on the web, where a file input does the same: feature-detect it.
+   */
+  openFile?(filters: readonly FileFilter[]): Promise<Result<OpenedFile | null>>;
+  /** Updates from the street office server's feed. Absent on the web: feature-detect it. */
+  updates?: UpdatesApi;
+}
+
+export interface FileFilter {
+  /** Shown in the dialog, e.g. "Excel 工作簿". */
+  name: string;
+  /** Without dots, e.g. ["xlsx"]. */
+  extensions: readonly string[];
+}
+
+export interface OpenedFile {
+  name: string;
+  data: Uint8Array;
+}
+
+/** What the updater is doing, as the renderer shows it. */
+export type UpdateStatus =
+  | { kind: 'idle' }
+  | { kind: 'checking' }
+  | { kind: 'downloading'; version: string; percent: number }
+  /** Downloaded and its signature verified: ready to install at a restart. */
+  | { kind: 'ready'; version: string; releaseNotes: string }
+  /** The feed or the download failed our signature check: nothing is installed. */
+  | { kind: 'rejected'; version: string | null; reason: string }
+  | { kind: 'error'; message: string };
+
+export interface UpdatesApi {
+  /** Checks the feed at `<serverUrl>/updates/` now (and then periodically), downloading a newer version. */
+  check(serverUrl: string): Promise<Result<void>>;
+  /** Calls `listener` at every change of status (and once at once); returns the unsubscribe. */
+  onStatus(listener: (status: UpdateStatus) => void): () => void;
+  /** Quits and installs the downloaded, verified update. */
+  install(): Promise<Result<void>>;
 }
 
 export interface KeyringApi {

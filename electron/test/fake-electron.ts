@@ -11,7 +11,10 @@ import type {
   ElectronMain,
   IpcMainInvokeEvent,
   MenuItemOptions,
+  OpenDialogOptions,
+  OpenDialogResult,
   PermissionRequestHandler,
+  Rectangle,
   PreventableEvent,
   PrintToPdfOptions,
   SaveDialogResult,
@@ -47,10 +50,16 @@ export class FakeWindow implements BrowserWindow {
   readonly webContents = new FakeContents();
   readonly loaded: string[] = [];
   minimized = false;
+  maximized = false;
+  destroyed = false;
+  normalBounds: Rectangle;
+  readonly windowListeners = new Map<string, (() => void)[]>();
+  readonly maximize = vi.fn(() => (this.maximized = true));
   readonly focus = vi.fn();
   readonly restore = vi.fn(() => (this.minimized = false));
   readonly show = vi.fn();
   constructor(readonly options: BrowserWindowOptions) {
+    this.normalBounds = { x: options.x ?? 0, y: options.y ?? 0, width: options.width, height: options.height };
     FakeWindow.all.push(this);
   }
   loadURL(url: string): Promise<void> {
@@ -61,11 +70,25 @@ export class FakeWindow implements BrowserWindow {
     listener();
     return this;
   }
-  on(): this {
+  on(event: string, listener: () => void): this {
+    this.windowListeners.set(event, [...(this.windowListeners.get(event) ?? []), listener]);
     return this;
+  }
+  /** Fires a window event ('resize', 'move', 'close', …) at its listeners. */
+  emit(event: string): void {
+    for (const listener of this.windowListeners.get(event) ?? []) listener();
   }
   isMinimized(): boolean {
     return this.minimized;
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  getNormalBounds(): Rectangle {
+    return this.normalBounds;
   }
   static getAllWindows(): BrowserWindow[] {
     return FakeWindow.all;
@@ -80,6 +103,12 @@ export interface FakeOptions {
   documents: string;
   singleInstance: boolean;
   saveDialog: SaveDialogResult;
+  /** What the open dialog answers; canceled when absent. */
+  openDialog?: OpenDialogResult;
+  /** `app.getPath('userData')`; the documents folder when absent. */
+  userData?: string;
+  /** The displays' work areas, primary first; one 1920×1040 display when absent. */
+  displays?: Rectangle[];
 }
 
 export function fakeElectron(options: FakeOptions) {
@@ -90,13 +119,14 @@ export function fakeElectron(options: FakeOptions) {
   const protocolHandlers = new Map<string, (request: Request) => Response | Promise<Response>>();
   const permissions: { request?: PermissionRequestHandler; check?: (contents: null, permission: string) => boolean } = {};
   const menus: MenuItemOptions[][] = [];
+  const displays = options.displays ?? [{ x: 0, y: 0, width: 1920, height: 1040 }];
   const electron = {
     app: {
       isPackaged: false,
       getVersion: () => '0.1.0',
       getAppPath: () => options.appPath,
       getLocale: () => 'zh-CN',
-      getPath: () => options.documents,
+      getPath: (name: 'documents' | 'userData') => (name === 'userData' ? (options.userData ?? options.documents) : options.documents),
       enableSandbox: vi.fn(() => calls.push('enableSandbox')),
       exit: vi.fn(),
       requestSingleInstanceLock: () => options.singleInstance,
@@ -112,7 +142,14 @@ export function fakeElectron(options: FakeOptions) {
       buildFromTemplate: (template: MenuItemOptions[]) => template,
       setApplicationMenu: (menu: object | null) => void menus.push(menu as MenuItemOptions[]),
     },
-    dialog: { showSaveDialog: vi.fn((_window: BrowserWindow, _options: { title: string; defaultPath: string }) => Promise.resolve(options.saveDialog)) },
+    dialog: {
+      showSaveDialog: vi.fn((_window: BrowserWindow, _options: { title: string; defaultPath: string }) => Promise.resolve(options.saveDialog)),
+      showOpenDialog: vi.fn((_window: BrowserWindow, _options: OpenDialogOptions) => Promise.resolve(options.openDialog ?? { canceled: true, filePaths: [] })),
+    },
+    screen: {
+      getAllDisplays: () => displays.map((workArea) => ({ workArea })),
+      getPrimaryDisplay: () => ({ workArea: displays[0] ?? { x: 0, y: 0, width: 1920, height: 1040 } }),
+    },
     ipcMain: { handle: (channel: string, listener: (event: IpcMainInvokeEvent & { sender: unknown }, ...args: unknown[]) => unknown) => void ipcHandlers.set(channel, listener) },
     protocol: {
       registerSchemesAsPrivileged: vi.fn((_schemes: CustomScheme[]) => calls.push('registerSchemesAsPrivileged')),

@@ -149,7 +149,7 @@ describe('the preload bridge', () => {
     const exposed = await loadPreload(fake, onlyWindow());
     expect([...exposed.keys()]).toEqual(['desktop']);
     const desktop = exposed.get('desktop') as DesktopApi;
-    expect(Object.keys(desktop).sort()).toEqual(['appVersion', 'keyring', 'kind', 'printToPdf', 'saveFile']);
+    expect(Object.keys(desktop).sort()).toEqual(['appVersion', 'keyring', 'kind', 'openFile', 'printToPdf', 'saveFile', 'updates']);
     expect(desktop.kind).toBe('electron');
   });
 

@@ -1,5 +1,6 @@
 // CLI: `npm run server [-- --demo]`. Configured by PORT, DATABASE_URL, DATA_DIR, ADMIN_USERNAME,
-// ADMIN_PASSWORD, TLS_CERT / TLS_KEY (PEM files), STREET_NAME.
+// ADMIN_PASSWORD, TLS_CERT / TLS_KEY (PEM files), STREET_NAME, UPDATES_DIR (desktop releases served
+// at /updates/; default ./updates).
 import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { consoleMessages as text } from './messages';

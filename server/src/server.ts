@@ -19,6 +19,7 @@ export interface ServerOptions {
   adminPassword?: string;
   demo?: boolean; // load the demo data set into an EMPTY database (no-op otherwise)
   webRoot?: string | null; // built web app folder served at '/'; default 'dist/renderer'; null = none
+  updatesDir?: string | null; // desktop releases served at /updates/; default UPDATES_DIR env or './updates'; null = none
   minClientVersion?: string; // default '0.1.0'
   tls?: { cert: string; key: string }; // PEM contents
   sessionDays?: number; // default 30
@@ -66,7 +67,8 @@ export async function launchServer(options: ServerOptions = {}, findDemoAccounts
       deviceTouches: new Map<string, { at: number; version: string }>(),
     };
     const webRoot = options.webRoot === undefined ? 'dist/renderer' : options.webRoot;
-    const app = await buildApp(ctx, { webRoot, tls: options.tls, quiet: options.quiet ?? false });
+    const updatesDir = options.updatesDir === undefined ? process.env.UPDATES_DIR || 'updates' : options.updatesDir;
+    const app = await buildApp(ctx, { webRoot, updatesDir, tls: options.tls, quiet: options.quiet ?? false });
     // Streams end first: a server does not wait on clients that never hang up.
     app.addHook('preClose', async () => hub.close());
     await app.listen({ port: options.port ?? portFromEnv(), host: options.host ?? '0.0.0.0' });

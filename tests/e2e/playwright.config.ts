@@ -3,8 +3,9 @@ import { electronBinary, noElectronReason } from './support/electron';
 
 // End-to-end tests run the built web app (`npm run build:renderer`) from the real server in
 // Debian's Chromium; `npx playwright install` cannot download browsers here.
-// The list reporter shows a skipped test as a dash: say here why the desktop test skips.
-if (electronBinary() === null) console.log(`${noElectronReason}.\n`);
+// The list reporter shows a skipped test as a dash: say here, once (the runner, not each worker
+// loading this file again), why the desktop tests skip.
+if (electronBinary() === null && process.env.TEST_WORKER_INDEX === undefined) console.log(`${noElectronReason}.\n`);
 
 export default defineConfig({
   testDir: '.',

@@ -69,6 +69,18 @@ export const en: Texts<CommonTexts> = {
     relogin: 'Sign in again',
     revoked: "This device was revoked by the street admin; this server's local data has been deleted. Contact the street admin if in doubt.",
     outdated: 'This version is too old: the server needs at least {{minVersion}}. Syncing is paused; please update the app. Local data is kept.',
+    outdatedDesktop: 'The desktop app is fetching the new version from the street office server; once downloaded and its signature verified, it will offer to restart.',
+  },
+  updates: {
+    downloading: 'Downloading version {{version}} ({{percent}}%)',
+    ready: 'Version {{version}} has been downloaded',
+    notes: 'What’s new',
+    restart: 'Restart and update',
+    confirmTitle: 'Restart now and install version {{version}}?',
+    confirmContent: 'The app will close, install the update and open again. Local data and changes not yet synced are kept.',
+    later: 'Later',
+    rejected: 'An update failed its signature check and was not installed: {{reason}} Please contact the street admin.',
+    installFailed: 'The update could not be installed: {{error}}',
   },
   errors: {
     wrongPassword: 'The password is not correct.',

@@ -66,6 +66,18 @@ export const zhCN = {
     relogin: '重新登录',
     revoked: '此设备已被街道管理员停用，本机保存的该服务器数据已删除。如有疑问，请联系街道管理员。',
     outdated: '当前版本过旧，服务器要求至少 {{minVersion}} 版本，同步已暂停。请更新应用。本机数据已保留。',
+    outdatedDesktop: '桌面程序正在从街道服务器获取新版本，下载并通过签名校验后会提示重启更新。',
+  },
+  updates: {
+    downloading: '正在下载新版本 {{version}}（{{percent}}%）',
+    ready: '新版本 {{version}} 已下载',
+    notes: '更新内容',
+    restart: '重启并更新',
+    confirmTitle: '现在重启并安装新版本 {{version}}？',
+    confirmContent: '程序将关闭、安装更新并重新打开。本机数据和尚未同步的修改都会保留。',
+    later: '稍后',
+    rejected: '一个更新未通过签名校验，已拒绝安装：{{reason}} 请联系街道管理员。',
+    installFailed: '无法安装更新：{{error}}',
   },
   errors: {
     wrongPassword: '密码不正确。',

@@ -13,12 +13,15 @@ import { loginRoutes } from './routes/login';
 import { restoreRoutes } from './routes/restore';
 import { streamRoutes } from './routes/stream';
 import { syncRoutes } from './routes/sync';
+import { updateRoutes } from './routes/updates';
 import { installSecurityHeaders, loggerOptions, type LogStream } from './security';
 import { webRoutes } from './web';
 
 export interface AppOptions {
   webRoot: string | null;
   tls: { cert: string; key: string } | undefined;
+  /** The folder served at /updates/ (desktop app releases); absent or null = no such route. */
+  updatesDir?: string | null;
   quiet: boolean;
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: LogStream;
@@ -47,6 +50,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
     maxAge: 86_400,
   });
   for (const routes of [healthRoutes, loginRoutes, syncRoutes, streamRoutes, adminUserRoutes, adminDeviceRoutes, historyRoutes, disclosureRoutes, restoreRoutes]) routes(app, ctx);
+  if (options.updatesDir) await updateRoutes(app, options.updatesDir);
   await webRoutes(app, options.webRoot);
   return app;
 }

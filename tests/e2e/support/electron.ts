@@ -13,4 +13,4 @@ export function electronBinary(): string | null {
 }
 
 export const noElectronReason =
-  'Electron is not installed here (an optional dependency whose binary cannot be downloaded), so the desktop end-to-end test skips; electron/test covers the shell with a fake Electron';
+  'Electron is not installed here (an optional dependency whose binary cannot be downloaded), so the desktop end-to-end tests (tests/e2e/desktop*.spec.ts: start, login, offline edit, Excel, PDF, escapes, single instance) skip; electron/test covers the shell with a fake Electron';

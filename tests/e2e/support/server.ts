@@ -13,8 +13,13 @@ export interface TestServer extends RunningServer {
   signIn(username: string, password: string): Promise<Api>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: 'memory://', demo: true, webRoot, quiet: true });
+export interface TestServerOptions {
+  /** PEM certificate and key: the server answers over HTTPS (its API client below then cannot, being Node's strict fetch). */
+  tls?: { cert: string; key: string };
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: 'memory://', demo: true, webRoot, quiet: true, ...(options.tls ? { tls: options.tls } : {}) });
   return {
     ...server,
     async signIn(username, password) {

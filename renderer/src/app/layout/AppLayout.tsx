@@ -11,6 +11,7 @@ import { NewNeedsBadge } from './NewNeedsBadge';
 import { OfflineLoginNotice } from '../login/OfflineLoginNotice';
 import { SessionBanner } from './SessionBanner';
 import { SyncStatusBar } from './SyncStatusBar';
+import { UpdateNotice } from './UpdateNotice';
 import { UserMenu } from './UserMenu';
 
 export function AppLayout() {
@@ -60,6 +61,7 @@ export function AppLayout() {
           <UserMenu />
         </Layout.Header>
         <SessionBanner />
+        <UpdateNotice />
         <OfflineLoginNotice />
         <Layout.Content style={{ padding: 24 }}>
           <Outlet />

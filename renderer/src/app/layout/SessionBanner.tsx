@@ -2,6 +2,7 @@
 import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { getDesktopApi } from '../../desktop';
 import { signOut } from '../../session/lifecycle';
 import { useSessionStore } from '../../session/store';
 
@@ -26,7 +27,9 @@ export function SessionBanner() {
     );
   }
   if (notice?.kind === 'outdated') {
-    return <Alert type="error" banner showIcon data-testid="client-outdated" title={t('auth.outdated', { minVersion: notice.minVersion ?? '' })} />;
+    // On the desktop the shell fetches the update itself (UpdateNotice shows its progress).
+    const description = getDesktopApi().updates ? t('auth.outdatedDesktop') : undefined;
+    return <Alert type="error" banner showIcon data-testid="client-outdated" title={t('auth.outdated', { minVersion: notice.minVersion ?? '' })} description={description} />;
   }
   return null;
 }

@@ -1,7 +1,7 @@
 // Step 1: what to import, the template for it, and the file.
 import { App, Button, Flex, Radio, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDesktopApi } from '../../desktop';
 import { rosterKinds, type RosterKind } from '../../lib/roster/fields';
@@ -32,6 +32,27 @@ export function FileStep({ kind, allowedKinds, onKindChange, onFile, context }: 
   const { message } = App.useApp();
   const [making, setMaking] = useState(false);
   const kindName = t(`kinds.${kind}`);
+  // On the desktop a click opens the native dialog (it remembers folders, shows Chinese names);
+  // dropping a file works the same everywhere, and the web build keeps the file input.
+  const desktop = getDesktopApi();
+  const nativeOpen = desktop.openFile !== undefined;
+
+  const pickNative = async () => {
+    if (!desktop.openFile) return;
+    const result = await desktop.openFile([{ name: t('excelFilter'), extensions: ['xlsx'] }]);
+    if (!result.ok) {
+      void message.error(result.error);
+      return;
+    }
+    if (result.value === null) return;
+    const { name, data } = result.value;
+    onFile(new File([data.slice()], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    void pickNative();
+  };
 
   const downloadTemplate = async () => {
     setMaking(true);
@@ -64,23 +85,27 @@ export function FileStep({ kind, allowedKinds, onKindChange, onFile, context }: 
           {t('template', { kind: kindName })}
         </Button>
       </Flex>
-      <Upload.Dragger
-        accept=".xlsx"
-        multiple={false}
-        showUploadList={false}
-        beforeUpload={(file) => {
-          onFile(file);
-          // Read on this device: nothing is uploaded.
-          return Upload.LIST_IGNORE;
-        }}
-        data-testid="roster-upload"
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{t('pick')}</p>
-        <p className="ant-upload-hint">{t('pickHint')}</p>
-      </Upload.Dragger>
+      {/* The dragger's own click and key handlers do nothing when the native dialog is used: they reach this wrapper. */}
+      <div {...(nativeOpen ? { onClick: () => void pickNative(), onKeyDown, 'data-testid': 'roster-open-native' } : {})}>
+        <Upload.Dragger
+          accept=".xlsx"
+          multiple={false}
+          showUploadList={false}
+          openFileDialogOnClick={!nativeOpen}
+          beforeUpload={(file) => {
+            onFile(file);
+            // Read on this device: nothing is uploaded.
+            return Upload.LIST_IGNORE;
+          }}
+          data-testid="roster-upload"
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{t('pick')}</p>
+          <p className="ant-upload-hint">{t('pickHint')}</p>
+        </Upload.Dragger>
+      </div>
     </Flex>
   );
 }
