@@ -49,6 +49,9 @@ const statements = [
      device_id text NOT NULL REFERENCES devices (id), list_name text NOT NULL,
      row_count int NOT NULL, reason text NOT NULL, at timestamptz NOT NULL DEFAULT now())`,
   `CREATE INDEX IF NOT EXISTS disclosures_by_street ON disclosures (street_id, at)`,
+  // A community's pull (issue 7): its rows of one collection in seq order, without reading the
+  // other communities' (docs_by_seq still serves the street-wide pulls of admins).
+  `CREATE INDEX IF NOT EXISTS docs_by_community_seq ON docs (collection, street_id, community_id, seq)`,
 ];
 
 export async function migrate(db: Db): Promise<void> {

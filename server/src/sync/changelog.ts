@@ -57,7 +57,9 @@ export async function openChangeLog(tx: Queryable, order: ChangeOrder): Promise<
     async write(collection, writes, actor) {
       if (writes.length === 0) return;
       const seqs = await allocate(writes.length);
-      await insertChanges(tx, collection, writes, seqs, actor);
+      // The counter goes up in the same statement as the rows (finish then has nothing left to do).
+      await insertChanges(tx, collection, writes, seqs, actor, order === 'safe' ? counter : null);
+      dirty = false;
     },
     async finish() {
       if (dirty) await tx.query('UPDATE change_counter SET value = $1 WHERE id = 1', [counter]);
@@ -74,7 +76,12 @@ interface ChangeRow {
   old: ScopeKeys | null;
 }
 
-async function insertChanges(tx: Queryable, collection: CollectionName, writes: readonly DocWrite[], seqs: number[], actor: Actor) {
+/**
+ * The rows, their audit entries (the stored state before, read in the same statement, and the new
+ * one), the counter and the notices in ONE statement: a push holds the writers' lock meanwhile, so
+ * every round trip saved there is saved for every writer waiting behind it.
+ */
+async function insertChanges(tx: Queryable, collection: CollectionName, writes: readonly DocWrite[], seqs: number[], actor: Actor, counter: number | null) {
   const rows = writes.map(
     ({ before, after }, i): ChangeRow => ({
       seq: seqs[i] ?? 0,
@@ -84,14 +91,32 @@ async function insertChanges(tx: Queryable, collection: CollectionName, writes: 
       old: before && scopeKeys(collection, before),
     }),
   );
+  const notices = [...new Set(rows.map((r) => r.keys.streetId))].map((streetId) => noticeOf(collection, streetId, rows));
+  const params: unknown[] = [
+    collection,
+    JSON.stringify(rows.map((r) => ({ id: r.doc.id, ...columns(r.keys), seq: r.seq, deleted: r.doc._deleted, data: r.doc }))),
+    actor.userId,
+    actor.deviceId,
+    CHANGES_CHANNEL,
+    JSON.stringify(notices),
+  ];
+  if (counter !== null) params.push(counter);
   await tx.query(
-    `INSERT INTO docs (collection, id, street_id, community_id, compound_id, seq, deleted, data)
-     SELECT $1, x.id, x.street_id, x.community_id, x.compound_id, x.seq, x.deleted, x.data
-     FROM jsonb_to_recordset($2::jsonb)
-       AS x(id text, street_id text, community_id text, compound_id text, seq bigint, deleted boolean, data jsonb)
-     ON CONFLICT (collection, id) DO UPDATE SET street_id = excluded.street_id, community_id = excluded.community_id,
-       compound_id = excluded.compound_id, seq = excluded.seq, deleted = excluded.deleted, data = excluded.data`,
-    [collection, JSON.stringify(rows.map((r) => ({ id: r.doc.id, ...columns(r.keys), seq: r.seq, deleted: r.doc._deleted, data: r.doc })))],
+    `WITH x AS (
+       SELECT * FROM jsonb_to_recordset($2::jsonb)
+         AS x(id text, street_id text, community_id text, compound_id text, seq bigint, deleted boolean, data jsonb)),
+     written AS (
+       INSERT INTO docs (collection, id, street_id, community_id, compound_id, seq, deleted, data)
+       SELECT $1, x.id, x.street_id, x.community_id, x.compound_id, x.seq, x.deleted, x.data FROM x
+       ON CONFLICT (collection, id) DO UPDATE SET street_id = excluded.street_id, community_id = excluded.community_id,
+         compound_id = excluded.compound_id, seq = excluded.seq, deleted = excluded.deleted, data = excluded.data),
+     audited AS (
+       INSERT INTO audit (seq, collection, id, user_id, device_id, before, after)
+       SELECT x.seq, $1, x.id, $3, $4, d.data, x.data FROM x LEFT JOIN docs d ON d.collection = $1 AND d.id = x.id)
+     ${counter !== null ? ', counted AS (UPDATE change_counter SET value = $7 WHERE id = 1)' : ''}
+     -- Delivered by PostgreSQL only when (and if) the transaction commits.
+     SELECT pg_notify($5, n) FROM jsonb_array_elements_text($6::jsonb) AS n`,
+    params,
   );
   const moved = rows.filter(({ keys, old }) => old && (old.communityId !== keys.communityId || old.compoundId !== keys.compoundId));
   if (moved.length > 0) {
@@ -101,16 +126,6 @@ async function insertChanges(tx: Queryable, collection: CollectionName, writes: 
        FROM jsonb_to_recordset($2::jsonb) AS x(seq bigint, id text, street_id text, community_id text, compound_id text)`,
       [collection, JSON.stringify(moved.map((r) => ({ seq: r.seq, id: r.doc.id, ...(r.old && columns(r.old)) })))],
     );
-  }
-  await tx.query(
-    `INSERT INTO audit (seq, collection, id, user_id, device_id, before, after)
-     SELECT x.seq, $1, x.id, $2, $3, x.before, x.after
-     FROM jsonb_to_recordset($4::jsonb) AS x(seq bigint, id text, before jsonb, after jsonb)`,
-    [collection, actor.userId, actor.deviceId, JSON.stringify(rows.map((r) => ({ seq: r.seq, id: r.doc.id, before: r.before, after: r.doc })))],
-  );
-  for (const streetId of new Set(rows.map((r) => r.keys.streetId))) {
-    // Delivered by PostgreSQL only when (and if) the transaction commits.
-    await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, noticeOf(collection, streetId, rows)]);
   }
 }
 

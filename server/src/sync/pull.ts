@@ -1,8 +1,8 @@
-// Pull: the documents of one collection in the caller's scope, in change order, read from one
-// snapshot together with the counter, plus the ids of documents that left the scope.
+// Pull: the documents of one collection in the caller's scope, in change order, read in one
+// statement (one snapshot) together with the counter, plus the ids of documents that left the scope.
 import type { AnyDoc, CollectionName } from '@domain/collections';
 import type { PullResponse } from '@domain/contract';
-import { readFilter, type Scope } from '@domain/scope';
+import { missingCase, readFilter, type ReadFilter, type Scope } from '@domain/scope';
 import { toNumber, type Db, type Queryable } from '../db/adapter';
 import type { ChangeOrder } from './changelog';
 import { checkpointScope, makeCheckpoint, sameScope, type SyncCheckpoint } from './checkpoint';
@@ -16,41 +16,93 @@ export interface PullRequest {
   order: ChangeOrder;
 }
 
-export function pullChanges(db: Db, request: PullRequest): Promise<PullResponse> {
-  const { collection, scope, limit } = request;
-  return db.transaction(async (tx) => {
-    const highWater = await readHighWater(tx, request.order);
-    // A checkpoint from beyond the counter comes from another database (a reset server): start over.
-    const previous = request.checkpoint !== null && request.checkpoint.seq <= highWater ? request.checkpoint : null;
-    const sameAsBefore = previous !== null && sameScope(previous.scope, checkpointScope(scope));
-    const since = sameAsBefore ? previous.seq : 0;
-    const filter = readFilter(collection, scope);
+/**
+ * The pull as the JSON text of a `PullResponse`: the documents go out as PostgreSQL renders their
+ * jsonb, never parsed and re-serialised here (most of a pull's cost on a busy server).
+ */
+export async function pullChangesJson(db: Db, request: PullRequest): Promise<string> {
+  const { documents, removed, checkpoint } = await pullPage(db, request);
+  return `{"documents":[${documents.join(',')}],"removed":${JSON.stringify(removed)},"checkpoint":${JSON.stringify(checkpoint)}}`;
+}
 
-    const params: unknown[] = [collection, scope.streetId, since, limit];
-    const rows = await tx.query<{ seq: unknown; data: AnyDoc }>(
-      `SELECT d.seq, d.data FROM docs d
-       WHERE d.collection = $1 AND d.street_id = $2 AND d.seq > $3 AND ${filterSql(filter, 'd', params)}
-       ORDER BY d.seq LIMIT $4`,
-      params,
-    );
-    const last = rows.at(-1);
-    const until = rows.length === limit && last ? toNumber(last.seq) : highWater;
+export async function pullChanges(db: Db, request: PullRequest): Promise<PullResponse> {
+  const { documents, removed, checkpoint } = await pullPage(db, request);
+  return { documents: documents.map((text) => JSON.parse(text) as AnyDoc), removed, checkpoint };
+}
 
-    let removed: string[] = [];
-    if (sameAsBefore) removed = await exitedIds(tx, collection, scope, since, until);
-    else if (previous !== null) removed = await leftWithScopeChange(tx, collection, scope, previous);
-    return { documents: rows.map((row) => row.data), removed, checkpoint: makeCheckpoint(until, scope) };
-  }, 'repeatable read');
+/**
+ * The page and the counter come from ONE statement, so from one snapshot without a transaction:
+ * in the safe order every row visible there has a seq at or below the counter read with it, and a
+ * write committed later gets a seq above it. The exits of (since, until] are read after it: no
+ * later write has a seq in that range, and a document they move again comes in a later page.
+ */
+async function pullPage(db: Db, request: PullRequest): Promise<{ documents: string[]; removed: string[]; checkpoint: SyncCheckpoint }> {
+  const { collection, scope, limit, checkpoint } = request;
+  const sameScopeAsBefore = checkpoint !== null && sameScope(checkpoint.scope, checkpointScope(scope));
+  // A checkpoint from beyond the counter comes from another database (a reset server): start over.
+  const params: unknown[] = [collection, scope.streetId, sameScopeAsBefore ? checkpoint.seq : 0, limit];
+  // The filter in a form the index (collection, street_id, community_id, seq) serves, in seq order.
+  const rows = await db.query<{ high_water: unknown; seq: unknown; data: string | null }>(
+    `WITH hw AS (${highWaterSql(request.order)}),
+     page AS (
+       SELECT d.seq, d.data FROM docs d
+       WHERE d.collection = $1 AND d.street_id = $2 AND d.seq > (CASE WHEN $3 <= (SELECT value FROM hw) THEN $3 ELSE 0 END)
+         AND ${positiveFilterSql(readFilter(collection, scope), params)}
+       ORDER BY d.seq LIMIT $4)
+     SELECT hw.value AS high_water, p.seq, p.data::text AS data
+     FROM hw LEFT JOIN page p ON true
+     ORDER BY p.seq`,
+    params,
+  );
+  const highWater = toNumber(rows[0]?.high_water ?? 0);
+  const previous = checkpoint !== null && checkpoint.seq <= highWater ? checkpoint : null;
+  const since = previous !== null && sameScopeAsBefore ? previous.seq : 0;
+  const documents: string[] = [];
+  let lastSeq = 0;
+  for (const row of rows) {
+    if (row.data === null) continue;
+    documents.push(row.data);
+    lastSeq = toNumber(row.seq);
+  }
+  const until = documents.length === limit ? lastSeq : highWater;
+
+  let removed: string[] = [];
+  if (previous !== null && sameScopeAsBefore) removed = await exitedIds(db, collection, scope, since, until);
+  else if (previous !== null) removed = await leftWithScopeChange(db, collection, scope, previous);
+  return { documents, removed, checkpoint: makeCheckpoint(until, scope) };
 }
 
 /** The highest seq every committed write is at or below; the naive order's value is not (on purpose). */
-async function readHighWater(tx: Queryable, order: ChangeOrder): Promise<number> {
-  const sql =
-    order === 'safe'
-      ? 'SELECT value FROM change_counter WHERE id = 1'
-      : 'SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS value FROM naive_change_seq';
-  const rows = await tx.query(sql);
-  return toNumber(rows[0]?.value ?? 0);
+function highWaterSql(order: ChangeOrder): string {
+  return order === 'safe'
+    ? 'SELECT value FROM change_counter WHERE id = 1'
+    : 'SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS value FROM naive_change_seq';
+}
+
+/**
+ * `filterSql` for rows to include: the same rows (a NULL key matches nothing), written as plain
+ * comparisons the planner can drive an index scan with, rather than NULL-safe for negation.
+ */
+function positiveFilterSql(filter: ReadFilter, params: unknown[]): string {
+  const memberOf = (column: string, ids: readonly string[]) => {
+    if (ids.length === 0) return 'false';
+    params.push(ids.length === 1 ? ids[0] : [...ids]);
+    return ids.length === 1 ? `${column} = $${params.length}` : `${column} = ANY($${params.length}::text[])`;
+  };
+  switch (filter.kind) {
+    case 'communities': {
+      const inList = memberOf('d.community_id', filter.communityIds);
+      return filter.includeStreetLevel ? `(${inList} OR d.community_id IS NULL)` : inList;
+    }
+    case 'compounds':
+      return memberOf('d.compound_id', filter.compoundIds);
+    case 'none':
+    case 'street':
+    case 'parties':
+      return filterSql(filter, 'd', params);
+    default:
+      return missingCase(filter);
+  }
 }
 
 /** Documents moved out of the scope by writes in (since, until]: old keys in scope, current ones not. */

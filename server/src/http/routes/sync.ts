@@ -1,11 +1,11 @@
 // The replication endpoints: schema, pull and push of one collection.
 import type { FastifyInstance } from 'fastify';
 import { collectionNames, isCollectionName, wireSchemaOf, type AnyDoc, type CollectionName } from '@domain/collections';
-import { MAX_PULL_LIMIT, PROTOCOL_VERSION, type PullResponse, type SchemaResponse } from '@domain/contract';
+import { MAX_PULL_LIMIT, PROTOCOL_VERSION, type SchemaResponse } from '@domain/contract';
 import type { ServerContext } from '../../context';
 import { errorMessages } from '../../messages';
 import { parseCheckpoint } from '../../sync/checkpoint';
-import { pullChanges } from '../../sync/pull';
+import { pullChangesJson } from '../../sync/pull';
 import { pushChanges } from '../../sync/push';
 import { callerOf } from '../caller';
 import { ApiError } from '../errors';
@@ -25,13 +25,15 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   app.get<{ Params: CollectionParams; Querystring: Record<string, string | string[] | undefined> }>(
     '/api/sync/:collection/pull',
-    async (request): Promise<PullResponse> => {
+    async (request, reply): Promise<string> => {
       const caller = await callerOf(ctx, request);
       const collection = collectionOf(request.params.collection);
       const limit = pullLimit(single(request.query.limit));
       const checkpoint = parseCheckpoint(single(request.query.checkpoint));
       if (checkpoint === 'invalid') throw badParameter('checkpoint', errorMessages.invalidCheckpoint);
-      return pullChanges(ctx.db, { collection, scope: caller.scope, checkpoint, limit, order: ctx.changeOrder });
+      // A `PullResponse`, serialised by the pull itself (the documents as stored, not re-encoded).
+      reply.type('application/json; charset=utf-8');
+      return pullChangesJson(ctx.db, { collection, scope: caller.scope, checkpoint, limit, order: ctx.changeOrder });
     },
   );
 
