@@ -7,7 +7,7 @@ import { collectionNames, schemas, type CollectionName, type DocTypes } from '@d
 import { i18n } from '../i18n';
 import { encryptingStorage, isDataKey, withEncryptedFields } from './encryption';
 import { rxHash } from './hash';
-import type { AppStorage } from './storage';
+import { pacedStorage, type AppStorage } from './storage';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 
@@ -52,7 +52,7 @@ export async function createAppDatabase(options: CreateDatabaseOptions): Promise
   if (!isDataKey(options.encryptionKey)) throw new Error('encryptionKey must be 64 hex digits');
   const db = await createRxDatabase<AppCollections>({
     name: options.name,
-    storage: encryptingStorage(options.storage),
+    storage: pacedStorage(encryptingStorage(options.storage)),
     password: options.encryptionKey,
     multiInstance: options.multiInstance ?? true,
     localDocuments: true,

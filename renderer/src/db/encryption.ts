@@ -52,6 +52,8 @@ export function withEncryptedFields<T>(collection: CollectionName, schema: RxJso
 }
 
 const SEALED_PREFIX = 'v1.';
+/** Recently sealed values remembered per storage instance (a few pull batches). */
+const RECENT_SEALED = 4000;
 const FIELD_KEY_INFO = new TextEncoder().encode('cg/fields/v1');
 
 /** The AES-GCM key of the fields, derived from the data key (HKDF-SHA-256, its own label). */
@@ -94,6 +96,15 @@ export function encryptingStorage(storage: AppStorage): AppStorage {
       // Additional data binds a ciphertext to its collection: it does not open as another one's.
       const aad = new TextEncoder().encode(`${params.databaseName}/${params.collectionName}`);
 
+      // What was just sealed is read back at once (RxDB's change events of every write, the
+      // replication's view of what it wrote): a few thousand recent ciphertexts keep their plain
+      // JSON, so a sync decrypts nothing it encrypted itself. Held only as long as the instance.
+      const recent = new Map<string, string>();
+      function rememberSealed(sealed: string, json: string): void {
+        if (recent.size >= RECENT_SEALED) recent.delete(recent.keys().next().value!);
+        recent.set(sealed, json);
+      }
+
       async function toStorage(doc: Doc): Promise<Doc> {
         const stored: Doc = { ...doc };
         const values: Doc = {};
@@ -102,18 +113,24 @@ export function encryptingStorage(storage: AppStorage): AppStorage {
           delete stored[field];
         }
         const iv = crypto.getRandomValues(new Uint8Array(12));
-        const plain = new TextEncoder().encode(JSON.stringify(values));
-        const cipher = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, await fieldKeyOf(dataKey), plain);
-        stored[carrier] = `${SEALED_PREFIX}${toBase64Url(iv)}.${toBase64Url(new Uint8Array(cipher))}`;
+        const json = JSON.stringify(values);
+        const cipher = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, await fieldKeyOf(dataKey), new TextEncoder().encode(json));
+        const sealed = `${SEALED_PREFIX}${toBase64Url(iv)}.${toBase64Url(new Uint8Array(cipher))}`;
+        rememberSealed(sealed, json);
+        stored[carrier] = sealed;
         return stored;
       }
 
       async function fromStorage(stored: Doc): Promise<Doc> {
         const sealed = stored[carrier];
         if (typeof sealed !== 'string' || !sealed.startsWith(SEALED_PREFIX)) throw new Error(`${params.collectionName}: a stored document is not sealed`);
-        const [iv = '', cipher = ''] = sealed.slice(SEALED_PREFIX.length).split('.');
-        const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64Url(iv), additionalData: aad }, await fieldKeyOf(dataKey), fromBase64Url(cipher));
-        const values = JSON.parse(new TextDecoder().decode(plain)) as Doc;
+        let json = recent.get(sealed);
+        if (json === undefined) {
+          const [iv = '', cipher = ''] = sealed.slice(SEALED_PREFIX.length).split('.');
+          const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64Url(iv), additionalData: aad }, await fieldKeyOf(dataKey), fromBase64Url(cipher));
+          json = new TextDecoder().decode(plain);
+        }
+        const values = JSON.parse(json) as Doc;
         const doc: Doc = { ...stored };
         delete doc[carrier];
         for (const field of fields) if (values[field] !== undefined) doc[field] = values[field];

@@ -33,3 +33,39 @@ export async function purgeIndexedDb(databaseName: string): Promise<void> {
     ),
   );
 }
+
+/** Documents written per transaction when the replication writes a pulled page. */
+export const REPLICATION_WRITE_CHUNK = 250;
+
+function yieldToMain(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * The replication writes a pulled page (a thousand documents) and its bookkeeping in one call; in
+ * one go that blocks the UI thread for its whole length (IndexedDB clones every document on the
+ * calling thread). Here such writes (RxDB's contexts `replication-…`) are split into chunks with
+ * the thread given back between them. Each chunk is a transaction of its own: the replication
+ * keeps its checkpoint after the writes, so a page cut short by a crash is pulled again. Writes
+ * of the pages (saveDoc/saveDocs) stay one call each.
+ */
+export function pacedStorage(storage: AppStorage, chunk = REPLICATION_WRITE_CHUNK): AppStorage {
+  return {
+    ...storage,
+    async createStorageInstance(params) {
+      const instance = await storage.createStorageInstance(params);
+      const bulkWrite = instance.bulkWrite.bind(instance);
+      instance.bulkWrite = async (rows, context) => {
+        if (rows.length <= chunk || !context.startsWith('replication')) return bulkWrite(rows, context);
+        const error: Awaited<ReturnType<typeof bulkWrite>>['error'] = [];
+        for (let i = 0; i < rows.length; i += chunk) {
+          if (i > 0) await yieldToMain();
+          const result = await bulkWrite(rows.slice(i, i + chunk), context);
+          error.push(...result.error);
+        }
+        return { error };
+      };
+      return instance;
+    },
+  };
+}

@@ -1,0 +1,64 @@
+// The replication's big writes are split into chunks with the UI thread given back between them
+// (db/storage pacedStorage); the pages' own writes stay one call; every error of every chunk is
+// reported. And the base64url helpers the encrypted fields use read back what they wrote.
+import { describe, expect, it } from 'vitest';
+import type { RxStorageInstance } from 'rxdb';
+import { fromBase64Url, toBase64Url } from '../src/db/bytes';
+import { pacedStorage, type AppStorage } from '../src/db/storage';
+
+type Row = { document: { id: string } };
+
+function fakeStorage(calls: number[]): AppStorage {
+  return {
+    name: 'fake',
+    rxdbVersion: 'test',
+    createStorageInstance: () =>
+      Promise.resolve({
+        bulkWrite: (rows: Row[]) => {
+          calls.push(rows.length);
+          // The fake refuses documents whose id starts with "bad".
+          const error = rows.filter((row) => row.document.id.startsWith('bad')).map((row) => ({ documentId: row.document.id, status: 409 }));
+          return Promise.resolve({ error });
+        },
+      } as unknown as RxStorageInstance<unknown, unknown, unknown>),
+  } as unknown as AppStorage;
+}
+
+const rows = (count: number, bad: number[] = []): Row[] => Array.from({ length: count }, (_, i) => ({ document: { id: bad.includes(i) ? `bad${i}` : `d${i}` } }));
+
+async function instanceOf(storage: AppStorage) {
+  return storage.createStorageInstance({} as never);
+}
+
+describe('pacedStorage', () => {
+  it('splits a replication write of a pulled page into chunks and reports the errors of all of them', async () => {
+    const calls: number[] = [];
+    const instance = await instanceOf(pacedStorage(fakeStorage(calls), 250));
+    const result = await instance.bulkWrite(rows(1000, [3, 600, 999]) as never, 'replication-downstream-abc');
+    expect(calls).toEqual([250, 250, 250, 250]);
+    expect(result.error.map((error) => error.documentId)).toEqual(['bad3', 'bad600', 'bad999']);
+  });
+
+  it('leaves the pages’ writes and small replication writes as one call', async () => {
+    const calls: number[] = [];
+    const instance = await instanceOf(pacedStorage(fakeStorage(calls), 250));
+    await instance.bulkWrite(rows(1000) as never, 'rx-collection-bulk-upsert');
+    await instance.bulkWrite(rows(200) as never, 'replication-down-write-meta');
+    expect(calls).toEqual([1000, 200]);
+  });
+});
+
+describe('base64url', () => {
+  it('reads back every length of bytes it wrote, without padding or + and /', () => {
+    for (let length = 0; length < 70; length++) {
+      const bytes = crypto.getRandomValues(new Uint8Array(length));
+      const text = toBase64Url(bytes);
+      expect(text).toMatch(/^[A-Za-z0-9_-]*$/);
+      expect([...fromBase64Url(text)]).toEqual([...bytes]);
+    }
+  });
+
+  it('refuses text that is not base64url', () => {
+    expect(() => fromBase64Url('ab+/')).toThrow();
+  });
+});
