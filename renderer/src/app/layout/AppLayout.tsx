@@ -7,6 +7,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser } from '../../session/useSession';
 import { menuEntries, selectedMenuKey } from '../menu';
 import { appRoutes } from '../routes';
+import { FirstSyncGate } from './FirstSyncGate';
 import { NewNeedsBadge } from './NewNeedsBadge';
 import { OfflineLoginNotice } from '../login/OfflineLoginNotice';
 import { SessionBanner } from './SessionBanner';
@@ -64,7 +65,9 @@ export function AppLayout() {
         <UpdateNotice />
         <OfflineLoginNotice />
         <Layout.Content style={{ padding: 24 }}>
-          <Outlet />
+          <FirstSyncGate>
+            <Outlet />
+          </FirstSyncGate>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -12,6 +12,7 @@ import { rowActionsColumn } from '../../components/RowActions';
 import { compareText, sortByName } from '../../lib/collate';
 import { byId } from '../../lib/counts';
 import { paths } from '../../lib/paths';
+import { useLongList, widthOf } from '../../lib/useLongList';
 import { useSearch } from '../../lib/useSearch';
 import { activityKinds, type ActivityKind } from './activityDoc';
 import { activitySearchSource, activityRows, activityTotals, activityYears, filterActivities, type ActivityFilters, type ActivityRow } from './activityRows';
@@ -45,24 +46,26 @@ export function ActivityList({ activities, loading, communities, compounds, filt
 
   const columns: TableColumnsType<ActivityRow> = [
     { title: t('columns.date'), dataIndex: 'date', width: 110, sorter: (a, b) => a.date.localeCompare(b.date) },
-    { title: t('columns.community'), dataIndex: 'communityName', sorter: (a, b) => compareText(a.communityName, b.communityName) },
+    { title: t('columns.community'), dataIndex: 'communityName', width: 120, sorter: (a, b) => compareText(a.communityName, b.communityName) },
     {
       title: t('columns.compound'),
       key: 'compound',
+      width: 160,
       sorter: (a, b) => compareText(a.compoundName, b.compoundName),
       render: (_, row) => (row.compoundId === undefined ? '' : <Link to={paths.compound(row.compoundId)}>{row.compoundName}</Link>),
     },
-    { title: t('columns.venue'), dataIndex: 'venueName' },
+    { title: t('columns.venue'), dataIndex: 'venueName', width: 140 },
     {
       title: t('columns.kind'),
       key: 'kind',
+      width: 90,
       render: (_, row) => <Tag color={activityKindColors[row.kind]}>{t(`kinds.${row.kind}`)}</Tag>,
       sorter: (a, b) => activityKinds.indexOf(a.kind) - activityKinds.indexOf(b.kind),
     },
-    { title: t('columns.title'), dataIndex: 'title', sorter: (a, b) => compareText(a.title, b.title) },
-    { title: t('columns.participants'), dataIndex: 'participantCount', align: 'right', sorter: (a, b) => a.participantCount - b.participantCount },
-    { title: t('columns.hours'), dataIndex: 'hours', align: 'right', render: (hours: number | undefined) => (hours === undefined ? '' : hoursText(hours)) },
-    { title: t('columns.personHours'), dataIndex: 'personHours', align: 'right', render: hoursText, sorter: (a, b) => a.personHours - b.personHours },
+    { title: t('columns.title'), dataIndex: 'title', width: 240, sorter: (a, b) => compareText(a.title, b.title) },
+    { title: t('columns.participants'), dataIndex: 'participantCount', width: 90, align: 'right', sorter: (a, b) => a.participantCount - b.participantCount },
+    { title: t('columns.hours'), dataIndex: 'hours', width: 80, align: 'right', render: (hours: number | undefined) => (hours === undefined ? '' : hoursText(hours)) },
+    { title: t('columns.personHours'), dataIndex: 'personHours', width: 90, align: 'right', render: hoursText, sorter: (a, b) => a.personHours - b.personHours },
     rowActionsColumn<ActivityRow>({
       title: t('columns.actions'),
       editLabel: t('edit'),
@@ -72,6 +75,8 @@ export function ActivityList({ activities, loading, communities, compounds, filt
       remove: (row) => ({ title: t('deleteTitle', { title: row.title }), content: t('deleteContent'), onConfirm: () => removeDoc('activities', row.id) }),
     }),
   ];
+  // Years of activities in a street: once long, only the rows in view are rendered.
+  const long = useLongList(shown.length, widthOf(columns));
 
   return (
     <>
@@ -119,17 +124,20 @@ export function ActivityList({ activities, loading, communities, compounds, filt
         </Typography.Text>
         <ExportButton listName={t('title')} columns={columns} rows={shown} overrides={{ kind: (row) => t(`kinds.${row.kind}`), compound: (row) => row.compoundName }} />
       </Flex>
-      <Table<ActivityRow>
-        rowKey="id"
-        columns={columns}
-        dataSource={shown}
-        loading={loading}
-        pagination={{ defaultPageSize: 50, hideOnSinglePage: true, showSizeChanger: true }}
-        size="small"
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: activities.length === 0 ? t('empty') : t('emptyFiltered') }}
-        data-testid="activities-table"
-      />
+      <div ref={long.ref}>
+        <Table<ActivityRow>
+          virtual={long.virtual}
+          rowKey="id"
+          columns={columns}
+          dataSource={shown}
+          loading={loading}
+          pagination={long.virtual ? false : { defaultPageSize: 50, hideOnSinglePage: true, showSizeChanger: true }}
+          size="small"
+          scroll={long.scroll}
+          locale={{ emptyText: activities.length === 0 ? t('empty') : t('emptyFiltered') }}
+          data-testid="activities-table"
+        />
+      </div>
     </>
   );
 }

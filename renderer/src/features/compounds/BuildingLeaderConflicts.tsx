@@ -51,13 +51,22 @@ function useConflictSentence(conflicts: readonly LeaderConflict[]) {
   return { sentence, nameOf, compoundIdOf: places.compoundIdOf, loading: namesLoading || places.loading };
 }
 
-/** Mounted once in the signed-in layout: notifies about each leader conflict the log gains. */
+/**
+ * Mounted once in the signed-in layout: notifies about each leader conflict the log gains. With none
+ * (nearly always) it reads nothing: RxDB serves `$in` from the index range between the smallest and
+ * largest id, and an empty list has no range, so the empty queries scanned every building, compound
+ * and member at each start (tests/bench/app.bench.ts).
+ */
 export function BuildingLeaderConflictNotices() {
+  const entries = useConflictLog((state) => state.entries);
+  const conflicts = useMemo(() => leaderConflicts(entries), [entries]);
+  return conflicts.length === 0 ? null : <LeaderConflictNotifier conflicts={conflicts} />;
+}
+
+function LeaderConflictNotifier({ conflicts }: { conflicts: readonly LeaderConflict[] }) {
   const { t } = useTranslation('compounds');
   const { notification } = App.useApp();
   const navigate = useNavigate();
-  const entries = useConflictLog((state) => state.entries);
-  const conflicts = useMemo(() => leaderConflicts(entries), [entries]);
   const { sentence, compoundIdOf, loading } = useConflictSentence(conflicts);
 
   useEffect(() => {

@@ -16,6 +16,7 @@ import { compareText, sortByName } from '../../lib/collate';
 import { byId, countOf } from '../../lib/counts';
 import { paths } from '../../lib/paths';
 import { canCreate, canEdit, visibleCommunities, writableCommunities } from '../../lib/permissions';
+import { useLongList, widthOf } from '../../lib/useLongList';
 import { useSearch } from '../../lib/useSearch';
 import { useCurrentUser } from '../../session/useSession';
 import { CompoundFilterBar } from './CompoundFilterBar';
@@ -100,6 +101,8 @@ export function CompoundsPage() {
     );
   }
 
+  // A street of hundreds of compounds: once long, the list scrolls with only the rows in view rendered.
+  const long = useLongList(shown.length, widthOf(columns));
   const editingCompound = editing?.compound;
   return (
     <>
@@ -134,16 +137,20 @@ export function CompoundsPage() {
         <Typography.Text type="secondary">{t('total', { count: shown.length })}</Typography.Text>
         <ExportButton listName={t('title')} columns={columns} rows={shown} />
       </Flex>
-      <Table<Compound>
-        rowKey="id"
-        columns={columns}
-        dataSource={shown}
-        loading={compounds.loading}
-        pagination={false}
-        size="middle"
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: compounds.docs.length === 0 ? t('empty') : t('emptyFiltered') }}
-      />
+      <div ref={long.ref}>
+        <Table<Compound>
+          virtual={long.virtual}
+          rowKey="id"
+          columns={columns}
+          dataSource={shown}
+          loading={compounds.loading}
+          pagination={false}
+          size="middle"
+          scroll={long.scroll}
+          locale={{ emptyText: compounds.docs.length === 0 ? t('empty') : t('emptyFiltered') }}
+          data-testid="compound-table"
+        />
+      </div>
       {editing && (editingCompound ? canEdit(user, 'compounds', editingCompound) : mayCreate) && (
         <CompoundFormModal
           compound={editingCompound}

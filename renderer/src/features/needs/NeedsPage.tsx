@@ -9,6 +9,7 @@ import { ExportButton } from '../../components/export/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { lastLooked, markLooked } from '../../lib/needsSeen';
 import { canCreate, writableCommunities } from '../../lib/permissions';
+import { useLongList, widthOf } from '../../lib/useLongList';
 import { useSearch } from '../../lib/useSearch';
 import { needColumns } from './needColumns';
 import { NeedFilterBar } from './NeedFilterBar';
@@ -70,6 +71,8 @@ export function NeedsPage() {
   const shown = useMemo(() => filterNeedRows(found, filters), [found, filters]);
   const departments = useMemo(() => units.docs.filter((unit) => unit.kind === 'department'), [units.docs]);
   const columns = needColumns(texts);
+  // Fifty thousand needs in a street: one list that scrolls, only the rows in view rendered.
+  const long = useLongList(shown.length, widthOf(columns));
 
   const changeView = (next: View) => {
     localStorage.setItem(VIEW_KEY, next);
@@ -116,16 +119,20 @@ export function NeedsPage() {
         )}
       </Flex>
       {view === 'list' ? (
-        <Table
-          rowKey="id"
-          columns={columns}
-          dataSource={shown}
-          loading={needs.loading}
-          pagination={{ defaultPageSize: 50, hideOnSinglePage: true, showSizeChanger: true }}
-          size="middle"
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: needs.docs.length === 0 ? t('empty') : t('emptyFiltered') }}
-        />
+        <div ref={long.ref}>
+          <Table
+            virtual={long.virtual}
+            rowKey="id"
+            columns={columns}
+            dataSource={shown}
+            loading={needs.loading}
+            pagination={long.virtual ? false : { defaultPageSize: 50, hideOnSinglePage: true, showSizeChanger: true }}
+            size="middle"
+            scroll={long.scroll}
+            locale={{ emptyText: needs.docs.length === 0 ? t('empty') : t('emptyFiltered') }}
+            data-testid="needs-table"
+          />
+        </div>
       ) : (
         <NeedsBoard rows={shown} />
       )}
