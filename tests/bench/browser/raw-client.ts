@@ -1,0 +1,126 @@
+// The storage limit in the page (owner: client helper): the same documents put straight into
+// IndexedDB, one object store per collection keyed by id with the same indexes as our schemas
+// (domain/src schemas' `indexes`), `put` in batches of 1,000, one transaction per batch, the
+// browser's default durability. Nothing a client could skip: no replication, no encryption.
+import { collectionNames, schemas, type CollectionName } from '@domain/collections';
+import { CLIENT_VERSION_HEADER } from '@domain/contract';
+import { APP_VERSION } from '../../../renderer/src/desktop/version';
+import { keepSchemaFields } from '../../../renderer/src/db/plain';
+
+type Doc = Record<string, unknown> & { id: string };
+
+/** The documents to write, as the server sends them (schema fields only, as the app keeps them). */
+let loaded: Partial<Record<CollectionName, Doc[]>> = {};
+let current: IDBDatabase | null = null;
+let counter = 0;
+
+/** Reads every collection from the server into the page (not timed); returns how many documents. */
+export async function fetchAll(serverUrl: string, token: string): Promise<number> {
+  const headers = { [CLIENT_VERSION_HEADER]: APP_VERSION, authorization: `Bearer ${token}` };
+  loaded = {};
+  let total = 0;
+  for (const collection of collectionNames) {
+    const docs: Doc[] = [];
+    let checkpoint: unknown;
+    for (;;) {
+      const params = new URLSearchParams({ limit: '1000' });
+      if (checkpoint !== undefined) params.set('checkpoint', JSON.stringify(checkpoint));
+      const response = await fetch(`${serverUrl}/api/sync/${collection}/pull?${params.toString()}`, { headers });
+      if (!response.ok) throw new Error(`pull ${collection}: ${response.status} ${await response.text()}`);
+      const page = (await response.json()) as { documents: Doc[]; checkpoint: unknown };
+      if (page.documents.length === 0) break;
+      for (const doc of page.documents) docs.push(keepSchemaFields(doc, schemas[collection].properties));
+      checkpoint = page.checkpoint;
+    }
+    loaded[collection] = docs;
+    total += docs.length;
+  }
+  return total;
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function openFresh(): Promise<IDBDatabase> {
+  const name = `bench-raw-${Date.now()}-${counter++}`;
+  const open = indexedDB.open(name, 1);
+  open.onupgradeneeded = () => {
+    for (const collection of collectionNames) {
+      const store = open.result.createObjectStore(collection, { keyPath: 'id' });
+      const indexes = (schemas[collection] as { indexes?: readonly string[] }).indexes ?? [];
+      for (const field of indexes) store.createIndex(field, field);
+    }
+  };
+  return request(open);
+}
+
+async function drop(db: IDBDatabase): Promise<void> {
+  db.close();
+  await new Promise<void>((resolve) => {
+    const req = indexedDB.deleteDatabase(db.name);
+    req.onsuccess = req.onerror = req.onblocked = () => resolve();
+  });
+}
+
+function putBatch(db: IDBDatabase, collection: CollectionName, docs: Doc[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const transaction = db.transaction(collection, 'readwrite');
+    const store = transaction.objectStore(collection);
+    for (const doc of docs) store.put(doc);
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = transaction.onabort = () => reject(transaction.error ?? new Error('transaction failed'));
+  });
+}
+
+/**
+ * Writes the loaded documents (the first `limit` of them, biggest collections first when limited)
+ * into a new database; the time of the writes. The database stays open for `getBatch`.
+ */
+export async function writeAll(limit = Infinity, batch = 1000): Promise<{ ms: number; docs: number }> {
+  if (current) await drop(current);
+  current = null;
+  const db = await openFresh();
+  const order = Number.isFinite(limit) ? [...collectionNames].sort((a, b) => (loaded[b]?.length ?? 0) - (loaded[a]?.length ?? 0)) : collectionNames;
+  let left = limit;
+  let docs = 0;
+  const started = performance.now();
+  for (const collection of order) {
+    const all = (loaded[collection] ?? []).slice(0, left);
+    for (let i = 0; i < all.length; i += batch) await putBatch(db, collection, all.slice(i, i + batch));
+    left -= all.length;
+    docs += all.length;
+  }
+  const ms = performance.now() - started;
+  current = db;
+  return { ms, docs };
+}
+
+/** Ids of `count` members spread over the loaded ones. */
+export function memberIds(count: number, offset = 0): string[] {
+  const members = loaded.members ?? [];
+  if (members.length === 0) return [];
+  const step = Math.max(1, Math.floor(members.length / count));
+  return Array.from({ length: count }, (_, i) => members[(offset + i * step) % members.length]!.id);
+}
+
+/** One IndexedDB `get` batch: `ids` read from the members store in one transaction; its time. */
+export async function getBatch(ids: string[]): Promise<number> {
+  const db = current;
+  if (!db) throw new Error('nothing written yet: run writeAll first');
+  const started = performance.now();
+  const store = db.transaction('members', 'readonly').objectStore('members');
+  const found = await Promise.all(ids.map((id) => request(store.get(id) as IDBRequest<Doc | undefined>)));
+  const ms = performance.now() - started;
+  if (found.some((doc) => doc === undefined)) throw new Error('a member was not found');
+  return ms;
+}
+
+/** Deletes the database of the last writes. */
+export async function reset(): Promise<void> {
+  if (current) await drop(current);
+  current = null;
+}

@@ -1,0 +1,235 @@
+// Our server, seeded with a data set (owner: server helper).
+//
+// `startBenchServer({ backend, data })` starts the real server (startServer) on storage seeded with
+// the data set in bulk: the rows go straight into `docs` in the form the push path stores them
+// (scope key columns, seq in collection order, the counter at the last seq) with one `audit` row
+// each by the system, then ANALYZE. Accounts, all with the password demo1234:
+//   - `admin`: a street admin (its token is `adminToken`);
+//   - one community staff account per community: `staffUsernames(data)` lists them with their
+//     community. Each `signIn` makes a new device and session, so 200 simulated devices can sign
+//     in as the 14 staff accounts.
+// PostgreSQL runs in a throwaway cluster (tests/integration/support/cluster.ts: fsync off) stopped
+// by close(), or on `BENCH_DATABASE_URL` when set (a database the benchmark may empty); PGlite in a
+// temp folder removed by close(). `databaseUrl` lets a benchmark read the same rows with plain SQL.
+// `process: 'child'` runs the server in a Node process of its own, as the street office would.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { collectionInfo, collectionNames, type AnyDoc, type CollectionName } from '@domain/collections';
+import { CLIENT_VERSION_HEADER, type LoginResponse } from '@domain/contract';
+import { hashPassword } from '../../../server/src/auth/passwords';
+import { insertUser } from '../../../server/src/auth/users';
+import type { Db, Queryable } from '../../../server/src/db/adapter';
+import { migrate } from '../../../server/src/db/migrate';
+import { openPglite } from '../../../server/src/db/pglite';
+import { openPostgres } from '../../../server/src/db/postgres';
+import { startServer } from '../../../server/src/server';
+import { scopeKeys } from '../../../server/src/sync/changelog';
+import { todayInChina, validateDocuments } from '../../../server/src/sync/validate';
+import { startCluster } from '../../integration/support/cluster';
+import { communityIdsOf, type DataSet } from './dataset';
+
+export interface BenchServer {
+  url: string;
+  /** A street admin's bearer token (sees everything). */
+  adminToken: string;
+  close(): Promise<void>;
+}
+
+export interface BenchServerOptions {
+  backend: 'pglite' | 'postgres';
+  data: DataSet;
+  /** 'inline' (default): in this process; 'child': in a Node process of its own (support/server-main.ts). */
+  process?: 'inline' | 'child';
+}
+
+/** A bench server on PostgreSQL also tells where its database is, for the plain-SQL references. */
+export interface PostgresBenchServer extends BenchServer {
+  databaseUrl: string;
+}
+
+export const BENCH_PASSWORD = 'demo1234';
+/** The client version benchmarks send (the server accepts any from 0.0.0). */
+export const BENCH_CLIENT_VERSION = '0.0.0-bench';
+const SEED_BATCH = 2000;
+
+/** The staff accounts the server has: one per community of the data set, `staff01`, `staff02`, … */
+export function staffUsernames(data: DataSet): { username: string; communityId: string }[] {
+  return communityIdsOf(data).map((communityId, i) => ({ username: `staff${String(i + 1).padStart(2, '0')}`, communityId }));
+}
+
+export function startBenchServer(options: BenchServerOptions & { backend: 'postgres' }): Promise<PostgresBenchServer>;
+export function startBenchServer(options: BenchServerOptions): Promise<BenchServer>;
+export async function startBenchServer(options: BenchServerOptions): Promise<BenchServer | PostgresBenchServer> {
+  checkDataSet(options.data);
+  const cleanups: (() => Promise<void>)[] = [];
+  const cleanUp = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch((error: unknown) => console.error('bench server cleanup', error));
+  };
+  try {
+    let storage: { databaseUrl: string } | { dataDir: string };
+    if (options.backend === 'postgres') {
+      let databaseUrl = process.env.BENCH_DATABASE_URL;
+      if (!databaseUrl) {
+        const cluster = await startCluster();
+        cleanups.push(() => cluster.stop());
+        databaseUrl = cluster.url;
+      }
+      const db = openPostgres(databaseUrl);
+      try {
+        await db.query('DROP TABLE IF EXISTS change_counter, docs, scope_exits, audit, disclosures, sessions, devices, users CASCADE');
+        await db.query('DROP SEQUENCE IF EXISTS naive_change_seq');
+        await seed(db, options.data);
+      } finally {
+        await db.close();
+      }
+      storage = { databaseUrl };
+    } else {
+      const dir = await mkdtemp(join(tmpdir(), 'bench-pglite-'));
+      cleanups.push(() => rm(dir, { recursive: true, force: true }));
+      const db = await openPglite(dir);
+      try {
+        await seed(db, options.data);
+      } finally {
+        await db.close();
+      }
+      storage = { dataDir: dir };
+    }
+    const server =
+      options.process === 'child'
+        ? await startChild(storage)
+        : await startServer({ port: 0, host: '127.0.0.1', webRoot: null, quiet: true, minClientVersion: '0.0.0', ...storage });
+    cleanups.push(() => server.close());
+    const adminToken = await signIn(server.url, 'admin');
+    return { url: server.url, adminToken, close: cleanUp, ...('databaseUrl' in storage ? { databaseUrl: storage.databaseUrl } : {}) };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
+
+/** support/server-main.ts under tsx; resolves once it listens, close() stops it (SIGTERM, then SIGKILL). */
+async function startChild(storage: { databaseUrl: string } | { dataDir: string }): Promise<{ url: string; close(): Promise<void> }> {
+  const env = { ...process.env, ...('databaseUrl' in storage ? { BENCH_SERVER_DATABASE_URL: storage.databaseUrl } : { BENCH_SERVER_DATA_DIR: storage.dataDir }) };
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./server-main.ts', import.meta.url))], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /LISTENING (\S+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`the bench server process ended (${code}) before listening: ${out}`)));
+  });
+  return {
+    url,
+    close: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** A fresh session for `username` (password demo1234 unless given); returns the bearer token. */
+export async function signIn(url: string, username: string, password = BENCH_PASSWORD): Promise<string> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [CLIENT_VERSION_HEADER]: BENCH_CLIENT_VERSION },
+    body: JSON.stringify({ username, password, deviceName: 'bench' }),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${username}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as LoginResponse).token;
+}
+
+/**
+ * Every document valid as the server checks a push: the wire schema and the domain's rules, and
+ * every reference to a live document of the same street and community, earlier in collection order.
+ */
+export function checkDataSet(data: DataSet): void {
+  const seen = new Map<string, AnyDoc>();
+  const problems: string[] = [];
+  const today = todayInChina();
+  for (const collection of collectionNames) {
+    const docs = (data.byCollection[collection] ?? []) as AnyDoc[];
+    try {
+      validateDocuments(
+        collection,
+        docs.map((doc) => ({ assumedMasterState: null, newDocumentState: doc })),
+        today,
+      );
+    } catch (error) {
+      const details = (error as { details?: unknown }).details;
+      problems.push(`${collection}: ${String(error)} ${JSON.stringify(details)?.slice(0, 1000) ?? ''}`);
+    }
+    for (const doc of docs) {
+      const refs: [CollectionName, string, Readonly<Record<string, string>>][] = [];
+      if (typeof doc.communityId === 'string' && collection !== 'communities') refs.push(['communities', doc.communityId, {}]);
+      for (const ref of collectionInfo[collection].references) {
+        const value = doc[ref.field];
+        for (const id of Array.isArray(value) ? (value as unknown[]) : [value]) {
+          if (typeof id === 'string' && id !== '') refs.push([ref.collection, id, ref.sameAs ?? {}]);
+        }
+      }
+      for (const [target, id, sameAs] of refs) {
+        const found = seen.get(`${target}/${id}`) ?? (target === collection ? docs.find((other) => other.id === id) : undefined);
+        const elsewhere = found?.communityId !== undefined && target !== 'communities' && found.communityId !== doc.communityId;
+        const mismatch = found && Object.entries(sameAs).some(([own, theirs]) => doc[own] !== found[theirs]);
+        if (!found || found.streetId !== doc.streetId || elsewhere || mismatch) problems.push(`${collection}/${doc.id}: bad reference to ${target}/${id}`);
+      }
+    }
+    for (const doc of docs) seen.set(`${collection}/${doc.id}`, doc);
+    if (problems.length > 20) break;
+  }
+  if (problems.length > 0) throw new Error(`the benchmark data set is not valid:\n${problems.slice(0, 20).join('\n')}`);
+}
+
+/** The schema, the documents as the push path stores them, their audit rows, the counter, the accounts. */
+async function seed(db: Db, data: DataSet): Promise<void> {
+  await migrate(db);
+  const streetId = data.byCollection.streets?.[0]?.id;
+  if (streetId === undefined) throw new Error('the data set has no street');
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  await db.transaction(async (tx) => {
+    let seq = 0;
+    for (const collection of collectionNames) {
+      const docs = (data.byCollection[collection] ?? []) as AnyDoc[];
+      for (let i = 0; i < docs.length; i += SEED_BATCH) {
+        const rows = docs.slice(i, i + SEED_BATCH).map((doc) => {
+          const keys = scopeKeys(collection, doc);
+          return { id: doc.id, street_id: keys.streetId, community_id: keys.communityId, compound_id: keys.compoundId, seq: ++seq, deleted: doc._deleted, data: doc };
+        });
+        await insertDocs(tx, collection, rows);
+      }
+    }
+    await tx.query(
+      `INSERT INTO audit (seq, collection, id, user_id, device_id, before, after)
+       SELECT seq, collection, id, 'system', NULL, NULL, data FROM docs`,
+    );
+    await tx.query('UPDATE change_counter SET value = $1 WHERE id = 1', [seq]);
+    await insertUser(tx, { username: 'admin', passwordHash, displayName: '街道管理员', role: 'street_admin', streetId, communityIds: [] });
+    const names = new Map(((data.byCollection.communities ?? []) as AnyDoc[]).map((community) => [community.id, String(community.name)]));
+    for (const { username, communityId } of staffUsernames(data)) {
+      await insertUser(tx, { username, passwordHash, displayName: `${names.get(communityId) ?? communityId}工作人员`, role: 'community_staff', streetId, communityIds: [communityId] });
+    }
+  });
+  await db.query('ANALYZE');
+}
+
+async function insertDocs(tx: Queryable, collection: CollectionName, rows: readonly object[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO docs (collection, id, street_id, community_id, compound_id, seq, deleted, data)
+     SELECT $1, x.id, x.street_id, x.community_id, x.compound_id, x.seq, x.deleted, x.data
+     FROM jsonb_to_recordset($2::jsonb)
+       AS x(id text, street_id text, community_id text, compound_id text, seq bigint, deleted boolean, data jsonb)`,
+    [collection, JSON.stringify(rows)],
+  );
+}

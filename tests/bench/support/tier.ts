@@ -1,0 +1,26 @@
+// Which tier runs: the full city (`npm run bench`, about 100,000 documents) or the quick one for CI
+// and quick checks (`BENCH_QUICK=1`, or `BENCH_TIER=quick`: the same shape, smaller, under five
+// minutes in all).
+export type TierName = 'quick' | 'full';
+
+export interface Tier {
+  name: TierName;
+  /** Documents per collection of the generated data set. */
+  compounds: number;
+  buildings: number;
+  grids: number;
+  members: number;
+  needs: number;
+  /** Repetitions of every side-by-side comparison (the median is reported). */
+  repetitions: number;
+  /** Concurrent simulated devices against the server. */
+  devices: number;
+  /** Offline edits pushed at once in `push-5000` (fewer in the quick tier, whose data set is smaller). */
+  pushed: number;
+}
+
+const quick = process.env.BENCH_QUICK === '1' || process.env.BENCH_TIER === 'quick';
+
+export const tier: Tier = quick
+  ? { name: 'quick', compounds: 10, buildings: 150, grids: 13, members: 1000, needs: 1500, repetitions: 3, devices: 200, pushed: 2000 }
+  : { name: 'full', compounds: 200, buildings: 5000, grids: 130, members: 20000, needs: 50000, repetitions: 3, devices: 200, pushed: 5000 };
