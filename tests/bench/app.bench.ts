@@ -24,20 +24,17 @@
 // server here gives the files and forwards `/api` to the bench server (or to the delay proxy).
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { expect, test } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { startBenchServer } from './support/bench-server';
 import { generateDataSet, type DataSet } from './support/dataset';
-import { startDelayProxy } from './support/delay-proxy';
+import { forwarder, listenLocally, startDelayProxy, type DelayProxy } from './support/delay-proxy';
 import { figure, median } from './support/report';
 import { tier } from './support/tier';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const ADMIN = process.env.BENCH_ADMIN ?? 'admin';
 const PASSWORD = 'demo1234';
 const MB = 1024 * 1024;
@@ -75,36 +72,12 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-interface Front {
-  url: string;
-  close(): Promise<void>;
-}
-
 /** The built app's files at `/` (index.html for any other page), `/api` forwarded to `api`, streams included. */
-function startFront(webRoot: string, api: string): Promise<Front> {
-  const upstream = new URL(api);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-  const sockets = new Set<Socket>();
-  const server = http.createServer({ keepAlive: true }, (request, response) => {
+function startFront(webRoot: string, api: string): Promise<DelayProxy> {
+  const forward = forwarder(api, 'front');
+  return listenLocally(forward.agent, (request, response) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
-    if (path.startsWith('/api/')) {
-      const forwarded = http.request(
-        { hostname: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers: { ...request.headers, host: upstream.host }, agent },
-        (answer) => {
-          response.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.headers);
-          answer.pipe(response);
-        },
-      );
-      forwarded.on('error', (error) => {
-        if (!response.headersSent) response.writeHead(502, { 'content-type': 'text/plain' });
-        response.end(`front: ${error.message}`);
-      });
-      response.on('close', () => {
-        if (!response.writableFinished) forwarded.destroy();
-      });
-      request.pipe(forwarded);
-      return;
-    }
+    if (path.startsWith('/api/')) return forward.to(request, response);
     let file = join(webRoot, normalize(decodeURIComponent(path)).replace(/^([/\\.])+/, ''));
     if (!file.startsWith(webRoot) || !existsSync(file) || !statSync(file).isFile()) file = join(webRoot, 'index.html');
     response.writeHead(200, {
@@ -113,31 +86,12 @@ function startFront(webRoot: string, api: string): Promise<Front> {
     });
     createReadStream(file).pipe(response);
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        url: `http://127.0.0.1:${port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            for (const socket of sockets) socket.destroy();
-            agent.destroy();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
 }
 
 async function openProfile(profile: string): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS],
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },

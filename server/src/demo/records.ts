@@ -8,7 +8,7 @@ import { pad, type Random } from './random';
 type Need = WireDoc<'needs'>;
 type Step = NonNullable<Need['steps']>[number];
 
-const NEED_TEXTS: readonly [categoryId: string, description: string][] = [
+export const NEED_TEXTS: readonly [categoryId: string, description: string][] = [
   ['category-sanitation', '小区垃圾清运不及时，楼道堆放杂物'],
   ['category-repair', '单元门禁损坏，夜间照明不足'],
   ['category-property', '无物业管理，车辆乱停乱放'],
@@ -19,7 +19,7 @@ const NEED_TEXTS: readonly [categoryId: string, description: string][] = [
 ];
 
 /** Each need has gone as far as its state: listed, claimed by the paired department, or resolved. */
-const STATE_PATH = ['submitted', 'listed', 'claimed', 'coordinating', 'resolved'] as const;
+export const STATE_PATH = ['submitted', 'listed', 'claimed', 'coordinating', 'resolved'] as const;
 
 export function needDocs(random: Random, compounds: WireDoc<'compounds'>[], members: WireDoc<'members'>[]): Need[] {
   return compoundSlots.flatMap((slot) => {

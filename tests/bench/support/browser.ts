@@ -9,20 +9,16 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../chromium';
 
 export interface BenchPage {
   page: Page;
   close(): Promise<void>;
 }
 
-const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+const CHROMIUM = process.env.BENCH_CHROMIUM ?? CHROMIUM_PATH;
+const BENCH_CHROMIUM_ARGS = [
+  ...CHROMIUM_ARGS,
   // Background pages would otherwise have their timers throttled: the second device is one.
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
@@ -92,7 +88,7 @@ function serve(root: string): Promise<{ server: Server; origin: string }> {
 async function start(): Promise<Shared> {
   const root = await buildPage();
   const { server, origin } = await serve(root);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BENCH_CHROMIUM_ARGS });
   return { origin, browser, server };
 }
 

@@ -18,6 +18,7 @@ import { person } from '../../../server/src/demo/persons';
 import { withLeaders } from '../../../server/src/demo/people';
 import { FUND_RATE_FEN, STREET_ID, communityDocs, streetDoc } from '../../../server/src/demo/places';
 import { pad, seededRandom, type Random } from '../../../server/src/demo/random';
+import { NEED_TEXTS, STATE_PATH } from '../../../server/src/demo/records';
 import type { Tier } from './tier';
 
 export interface DataSet {
@@ -388,16 +389,6 @@ function orgDocs(communities: Doc<'communities'>[], compounds: Doc<'compounds'>[
 type Need = Doc<'needs'>;
 type Step = NonNullable<Need['steps']>[number];
 
-const NEED_TEXTS: readonly [categoryId: string, description: string][] = [
-  ['category-sanitation', '小区垃圾清运不及时，楼道堆放杂物'],
-  ['category-repair', '单元门禁损坏，夜间照明不足'],
-  ['category-property', '无物业管理，车辆乱停乱放'],
-  ['category-dispute', '楼上漏水影响楼下住户，双方协商未果'],
-  ['category-elderly', '独居老人需要定期上门探望'],
-  ['category-repair', '雨水管道堵塞，雨天院内积水'],
-  ['category-other', '希望增设健身器材和休息座椅'],
-];
-const STATE_PATH = ['submitted', 'listed', 'claimed', 'coordinating', 'resolved'] as const;
 const ACTIONS = ['record', 'list', 'claim', 'coordinate', 'resolve'] as const;
 
 function needDocs(random: Random, count: number, compounds: Doc<'compounds'>[], buildings: Doc<'buildings'>[], members: Member[]): Need[] {

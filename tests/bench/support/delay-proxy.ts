@@ -11,11 +11,25 @@ export interface DelayProxy {
 }
 
 export function startDelayProxy(target: string, delayMs: number): Promise<DelayProxy> {
+  const forward = forwarder(target, 'delay proxy');
+  return listenLocally(forward.agent, (request, response) => {
+    setTimeout(() => forward.to(request, response), delayMs);
+  });
+}
+
+export interface Forwarder {
+  agent: http.Agent;
+  /** Sends `request` on to the target and streams its answer back (502 with `label` when it fails). */
+  to(request: http.IncomingMessage, response: http.ServerResponse): void;
+}
+
+/** Forwarding to `target` over kept-alive connections, bodies streamed both ways. */
+export function forwarder(target: string, label: string): Forwarder {
   const upstream = new URL(target);
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-  const sockets = new Set<Socket>();
-  const server = http.createServer({ keepAlive: true }, (request, response) => {
-    setTimeout(() => {
+  return {
+    agent,
+    to(request, response) {
       const forwarded = http.request(
         {
           protocol: upstream.protocol,
@@ -33,15 +47,21 @@ export function startDelayProxy(target: string, delayMs: number): Promise<DelayP
       );
       forwarded.on('error', (error) => {
         if (!response.headersSent) response.writeHead(502, { 'content-type': 'text/plain' });
-        response.end(`delay proxy: ${error.message}`);
+        response.end(`${label}: ${error.message}`);
       });
       // A client that hangs up ends the upstream request too (e.g. a live stream closed).
       response.on('close', () => {
         if (!response.writableFinished) forwarded.destroy();
       });
       request.pipe(forwarded);
-    }, delayMs);
-  });
+    },
+  };
+}
+
+/** An HTTP server on a free port of 127.0.0.1, kept alive; `close()` also drops open connections. */
+export function listenLocally(agent: http.Agent, handle: http.RequestListener): Promise<DelayProxy> {
+  const sockets = new Set<Socket>();
+  const server = http.createServer({ keepAlive: true }, handle);
   server.keepAliveTimeout = 60_000;
   server.on('connection', (socket) => {
     sockets.add(socket);
