@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import { runInThisContext } from 'node:vm';
 import { build, type BuildOptions } from 'esbuild';
 import { vi } from 'vitest';
+import type { DesktopApi } from '@domain/desktop';
+import { preloadBundle } from '../bundles';
 import type {
   BrowserWindow,
   BrowserWindowOptions,
@@ -182,4 +184,32 @@ export async function runBundle(options: BuildOptions, electron: object, importM
   run(fakeRequire, module, module.exports);
   // main.ts continues after `app.whenReady()`.
   await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+type IpcHandlers = ReturnType<typeof fakeElectron>['ipcHandlers'];
+type PushListener = (event: unknown, ...args: unknown[]) => void;
+
+/**
+ * The renderer's side: the real preload bundle over the fake main process's IPC handlers, each call
+ * coming from `sender` in a top frame at `frameUrl`. `pushListeners` holds what the preload listens
+ * to (main → renderer pushes).
+ */
+export async function loadPreload(ipcHandlers: IpcHandlers, sender: unknown, frameUrl: string) {
+  const exposed = new Map<string, unknown>();
+  const pushListeners = new Map<string, PushListener[]>();
+  const event = { senderFrame: { url: frameUrl, parent: null }, sender } satisfies IpcMainInvokeEvent & { sender: unknown };
+  const preloadElectron = {
+    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => void exposed.set(key, api) },
+    ipcRenderer: {
+      invoke: (channel: string, ...args: unknown[]): Promise<unknown> => {
+        const handler = ipcHandlers.get(channel);
+        return handler ? Promise.resolve(handler(event, ...args)) : Promise.reject(new Error(`No handler registered for '${channel}'`));
+      },
+      on: (channel: string, listener: PushListener) => void pushListeners.set(channel, [...(pushListeners.get(channel) ?? []), listener]),
+      removeListener: (channel: string, listener: PushListener) =>
+        void pushListeners.set(channel, (pushListeners.get(channel) ?? []).filter((other) => other !== listener)),
+    },
+  };
+  await runBundle(preloadBundle, preloadElectron, 'file:///preload.cjs');
+  return { exposed, desktop: exposed.get('desktop') as DesktopApi, pushListeners };
 }

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DesktopApi } from '@domain/desktop';
-import { mainBundle, preloadBundle } from '../bundles';
-import type { IpcMainInvokeEvent, SafeStorage } from '../electron-api';
+import { mainBundle } from '../bundles';
+import type { SafeStorage } from '../electron-api';
 import {
   keyringAvailable,
   keyringDecrypt,
@@ -21,7 +21,7 @@ import {
 } from '../keyring';
 import { messagesFor } from '../messages';
 import { APP_ENTRY_URL } from '../navigation';
-import { FakeWindow, fakeElectron, runBundle } from './fake-electron';
+import { FakeWindow, fakeElectron, loadPreload, runBundle } from './fake-electron';
 
 const text = messagesFor('zh-CN');
 const dataKey = 'ab'.repeat(32);
@@ -118,21 +118,7 @@ describe('the keyring over the preload bridge', () => {
   async function desktopWith(safeStorage: SafeStorage, frameUrl = APP_ENTRY_URL): Promise<DesktopApi> {
     const fake = fakeElectron({ appPath: path.join(dir, 'app'), documents: dir, singleInstance: true, saveDialog: { canceled: true } });
     await runBundle(mainBundle, { ...fake.electron, safeStorage }, pathToFileURL(path.join(dir, 'app', 'dist-electron', 'main.js')).href);
-    const window = FakeWindow.all[0];
-    const event = { senderFrame: { url: frameUrl, parent: null }, sender: window?.webContents } satisfies IpcMainInvokeEvent & { sender: unknown };
-    const exposed = new Map<string, unknown>();
-    const preloadElectron = {
-      contextBridge: { exposeInMainWorld: (key: string, api: unknown) => void exposed.set(key, api) },
-      ipcRenderer: {
-        invoke: (channel: string, ...args: unknown[]): Promise<unknown> => {
-          const handler = fake.ipcHandlers.get(channel);
-          if (!handler) return Promise.reject(new Error(`No handler registered for '${channel}'`));
-          return Promise.resolve(handler(event, ...args));
-        },
-      },
-    };
-    await runBundle(preloadBundle, preloadElectron, 'file:///preload.cjs');
-    return exposed.get('desktop') as DesktopApi;
+    return (await loadPreload(fake.ipcHandlers, FakeWindow.all[0]?.webContents, frameUrl)).desktop;
   }
 
   // The shell runs on this machine's platform: Linux here, where the backend decides.

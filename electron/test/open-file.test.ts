@@ -5,14 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DesktopApi, FileFilter } from '@domain/desktop';
-import { mainBundle, preloadBundle } from '../bundles';
-import type { IpcMainInvokeEvent } from '../electron-api';
+import type { FileFilter } from '@domain/desktop';
+import { mainBundle } from '../bundles';
 import { parseFileFilters } from '../ipc-args';
 import { messagesFor } from '../messages';
 import { APP_ENTRY_URL } from '../navigation';
 import { baseName, openFile, type OpenFileEffects } from '../open-file';
-import { FakeWindow, fakeElectron, runBundle, type FakeOptions } from './fake-electron';
+import { FakeWindow, fakeElectron, loadPreload, runBundle, type FakeOptions } from './fake-electron';
 
 const text = messagesFor('zh-CN');
 const excel: FileFilter[] = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
@@ -120,21 +119,8 @@ describe('the open dialog through the bridge', () => {
     await runBundle(mainBundle, fake.electron, pathToFileURL(path.join(dir, 'app', 'dist-electron', 'main.js')).href);
     const [window] = FakeWindow.all;
     if (!window) throw new Error('no window');
-    const event = { senderFrame: { url: frameUrl, parent: null }, sender: window.webContents } satisfies IpcMainInvokeEvent & { sender: unknown };
-    const exposed = new Map<string, unknown>();
-    const preloadElectron = {
-      contextBridge: { exposeInMainWorld: (key: string, api: unknown) => void exposed.set(key, api) },
-      ipcRenderer: {
-        invoke: (channel: string, ...args: unknown[]): Promise<unknown> => {
-          const handler = fake.ipcHandlers.get(channel);
-          return handler ? Promise.resolve(handler(event, ...args)) : Promise.reject(new Error(`No handler for '${channel}'`));
-        },
-        on: () => undefined,
-        removeListener: () => undefined,
-      },
-    };
-    await runBundle(preloadBundle, preloadElectron, 'file:///preload.cjs');
-    return { fake, window, desktop: exposed.get('desktop') as DesktopApi };
+    const { desktop } = await loadPreload(fake.ipcHandlers, window.webContents, frameUrl);
+    return { fake, window, desktop };
   }
 
   it('shows the native dialog with the filters, in the documents folder, and answers the file', async () => {

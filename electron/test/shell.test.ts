@@ -7,11 +7,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DesktopApi } from '@domain/desktop';
-import { mainBundle, preloadBundle } from '../bundles';
-import type { IpcMainInvokeEvent } from '../electron-api';
+import { mainBundle } from '../bundles';
 import { messagesFor } from '../messages';
 import { APP_ENTRY_URL } from '../navigation';
-import { FakeContents, FakeWindow, fakeElectron, runBundle, type FakeOptions } from './fake-electron';
+import { FakeContents, FakeWindow, fakeElectron, loadPreload, runBundle, type FakeOptions } from './fake-electron';
 
 const text = messagesFor('zh-CN');
 let dir = '';
@@ -41,21 +40,8 @@ async function startMain(overrides: Partial<FakeOptions> = {}) {
 type Fake = Awaited<ReturnType<typeof startMain>>;
 
 /** The renderer's `window.desktop`, from the real preload, talking to the main process's handlers. */
-async function loadPreload(fake: Fake, window: FakeWindow, frameUrl = APP_ENTRY_URL) {
-  const exposed = new Map<string, unknown>();
-  const event = { senderFrame: { url: frameUrl, parent: null }, sender: window.webContents } satisfies IpcMainInvokeEvent & { sender: unknown };
-  const preloadElectron = {
-    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => void exposed.set(key, api) },
-    ipcRenderer: {
-      invoke: (channel: string, ...args: unknown[]): Promise<unknown> => {
-        const handler = fake.ipcHandlers.get(channel);
-        if (!handler) return Promise.reject(new Error(`No handler registered for '${channel}'`));
-        return Promise.resolve(handler(event, ...args));
-      },
-    },
-  };
-  await runBundle(preloadBundle, preloadElectron, 'file:///preload.cjs');
-  return exposed;
+async function preloadOf(fake: Fake, window: FakeWindow, frameUrl = APP_ENTRY_URL) {
+  return (await loadPreload(fake.ipcHandlers, window.webContents, frameUrl)).exposed;
 }
 
 function onlyWindow(): FakeWindow {
@@ -146,7 +132,7 @@ describe('the main process', () => {
 describe('the preload bridge', () => {
   it('exposes only DesktopApi, never ipcRenderer', async () => {
     const fake = await startMain();
-    const exposed = await loadPreload(fake, onlyWindow());
+    const exposed = await preloadOf(fake, onlyWindow());
     expect([...exposed.keys()]).toEqual(['desktop']);
     const desktop = exposed.get('desktop') as DesktopApi;
     expect(Object.keys(desktop).sort()).toEqual(['appVersion', 'keyring', 'kind', 'openFile', 'printToPdf', 'saveFile', 'updates']);
@@ -155,7 +141,7 @@ describe('the preload bridge', () => {
 
   it('answers the app version and saves a file through the native dialog', async () => {
     const fake = await startMain();
-    const desktop = (await loadPreload(fake, onlyWindow())).get('desktop') as DesktopApi;
+    const desktop = (await preloadOf(fake, onlyWindow())).get('desktop') as DesktopApi;
     await expect(desktop.appVersion()).resolves.toBe('0.1.0');
     const bytes = new Uint8Array([0x50, 0x4b, 3, 4]);
     await expect(desktop.saveFile('../花名册.xlsx', bytes)).resolves.toEqual({ ok: true, value: { saved: true } });
@@ -169,7 +155,7 @@ describe('the preload bridge', () => {
   it('prints the page to an A4 PDF through the native pipeline and saves it where the person chose', async () => {
     const fake = await startMain({ saveDialog: { canceled: false, filePath: path.join(dir, 'report.pdf') } });
     const window = onlyWindow();
-    const desktop = (await loadPreload(fake, window)).get('desktop') as DesktopApi;
+    const desktop = (await preloadOf(fake, window)).get('desktop') as DesktopApi;
     await expect(desktop.printToPdf('北塔社区2026年报')).resolves.toEqual({ ok: true, value: { saved: true } });
     expect(window.webContents.printToPDF).toHaveBeenCalledWith({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
     expect(fake.electron.dialog.showSaveDialog).toHaveBeenCalledWith(window, {
@@ -182,13 +168,13 @@ describe('the preload bridge', () => {
 
   it('reports a canceled dialog as not saved', async () => {
     const fake = await startMain({ saveDialog: { canceled: true, filePath: '' } });
-    const desktop = (await loadPreload(fake, onlyWindow())).get('desktop') as DesktopApi;
+    const desktop = (await preloadOf(fake, onlyWindow())).get('desktop') as DesktopApi;
     await expect(desktop.saveFile('a.pdf', new Uint8Array([1]))).resolves.toEqual({ ok: true, value: { saved: false } });
   });
 
   it('gets nothing from main when the page is not the app', async () => {
     const fake = await startMain();
-    const desktop = (await loadPreload(fake, onlyWindow(), 'https://evil.example/')).get('desktop') as DesktopApi;
+    const desktop = (await preloadOf(fake, onlyWindow(), 'https://evil.example/')).get('desktop') as DesktopApi;
     await expect(desktop.saveFile('a.pdf', new Uint8Array([1]))).resolves.toEqual({ ok: false, error: text.errors.untrustedSender });
     await expect(desktop.appVersion()).rejects.toThrow(text.errors.untrustedSender);
     expect(fake.electron.dialog.showSaveDialog).not.toHaveBeenCalled();

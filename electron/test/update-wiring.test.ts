@@ -6,12 +6,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DesktopApi, UpdateStatus } from '@domain/desktop';
-import { mainBundle, preloadBundle } from '../bundles';
-import type { IpcMainInvokeEvent } from '../electron-api';
+import type { UpdateStatus } from '@domain/desktop';
+import { mainBundle } from '../bundles';
 import { messagesFor } from '../messages';
 import { APP_ENTRY_URL } from '../navigation';
-import { fakeElectron, runBundle } from './fake-electron';
+import { fakeElectron, loadPreload, runBundle } from './fake-electron';
 
 const text = messagesFor('zh-CN');
 let dir = '';
@@ -26,23 +25,7 @@ afterEach(async () => {
 async function desktopOf(frameUrl = APP_ENTRY_URL) {
   const fake = fakeElectron({ appPath: path.join(dir, 'app'), documents: dir, singleInstance: true, saveDialog: { canceled: true } });
   await runBundle(mainBundle, fake.electron, pathToFileURL(path.join(dir, 'app', 'dist-electron', 'main.js')).href);
-  const event = { senderFrame: { url: frameUrl, parent: null }, sender: null } satisfies IpcMainInvokeEvent & { sender: unknown };
-  const pushListeners = new Map<string, ((event: unknown, ...args: unknown[]) => void)[]>();
-  const exposed = new Map<string, unknown>();
-  const preloadElectron = {
-    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => void exposed.set(key, api) },
-    ipcRenderer: {
-      invoke: (channel: string, ...args: unknown[]): Promise<unknown> => {
-        const handler = fake.ipcHandlers.get(channel);
-        return handler ? Promise.resolve(handler(event, ...args)) : Promise.reject(new Error(`No handler registered for '${channel}'`));
-      },
-      on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => pushListeners.set(channel, [...(pushListeners.get(channel) ?? []), listener]),
-      removeListener: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) =>
-        pushListeners.set(channel, (pushListeners.get(channel) ?? []).filter((other) => other !== listener)),
-    },
-  };
-  await runBundle(preloadBundle, preloadElectron, 'file:///preload.cjs');
-  const desktop = exposed.get('desktop') as DesktopApi;
+  const { desktop, pushListeners } = await loadPreload(fake.ipcHandlers, null, frameUrl);
   const updates = desktop.updates;
   if (!updates) throw new Error('the preload exposes no updates');
   return { updates, pushListeners };
