@@ -4,13 +4,32 @@ import pg from 'pg';
 import type { Db, Isolation, Queryable, Row } from './adapter';
 import { listenWithReconnect } from './postgres-listen';
 
+/**
+ * At most this many distinct statements are prepared (named) on each connection; any further one
+ * is sent unnamed, as every statement was before. The server's statements are a few dozen texts.
+ */
+const MAX_PREPARED = 200;
+
 export function openPostgres(connectionString: string): Db {
   const pool = new pg.Pool({ connectionString, max: 10 });
   // An idle client that loses its connection emits here; without a handler the process would exit.
   pool.on('error', (error) => console.error('PostgreSQL 连接池错误', error.message));
+  // Statements with parameters are prepared once per connection (pg keeps them by name), so that
+  // PostgreSQL parses and analyses the push's and pull's statements once, not at every request.
+  const names = new Map<string, string>();
+  const nameOf = (sql: string, params: readonly unknown[]): string | undefined => {
+    if (params.length === 0) return undefined;
+    let name = names.get(sql);
+    if (name === undefined && names.size < MAX_PREPARED) {
+      name = `cg_${names.size + 1}`;
+      names.set(sql, name);
+    }
+    return name;
+  };
   const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []) {
-      return (await client.query<R>(sql, [...params])).rows;
+      const name = nameOf(sql, params);
+      return (await client.query<R>(name === undefined ? { text: sql, values: [...params] } : { name, text: sql, values: [...params] })).rows;
     },
   });
   const stops = new Set<() => Promise<void>>();

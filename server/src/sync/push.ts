@@ -1,57 +1,134 @@
-// Push: one transaction, validated as a whole before anything is written (design.md). Rows whose
-// assumed master state differs from the stored one come back as conflicts and are not written.
+// Push: validated as a whole before anything is written, then written by one statement, so all of
+// it or nothing (design.md). Rows whose assumed master state differs from the stored one come back
+// as conflicts and are not written.
 import type { AnyDoc, CollectionName } from '@domain/collections';
 import type { ErrorDetail } from '@domain/errors';
 import { deepEqual } from '@domain/merge';
 import { canWriteCollection, writeDenial } from '@domain/scope';
-import type { Queryable } from '../db/adapter';
+import { toNumber, type Queryable } from '../db/adapter';
 import type { ServerContext } from '../context';
 import type { Caller } from '../http/caller';
 import { ApiError } from '../http/errors';
 import { errorMessages } from '../messages';
-import { openChangeLog, type DocWrite } from './changelog';
-import { checkReferences, type RowToWrite } from './references';
+import { DUPLICATE_DOC, openChangeLog, type DocWrite, type ReadDoc, type StoredDoc } from './changelog';
+import { checkReferences, referenceTargets, targetKey, type ReferenceTarget, type RowToWrite } from './references';
 import { checkTransitions } from './transitions';
 import { parsePushBody, todayInChina, validateDocuments, type PushRowIn } from './validate';
+
+/**
+ * A push reads and checks without locks, and its write statement writes only if nothing it was
+ * decided on changed meanwhile (see changelog.ts); when something did, it is decided again from a
+ * fresh read. The later attempts read with locks, in a transaction, so a document edited over and
+ * over cannot starve a push.
+ */
+const OPTIMISTIC_ATTEMPTS = 2;
+const ATTEMPTS = 4;
 
 export async function pushChanges(ctx: ServerContext, caller: Caller, collection: CollectionName, body: unknown): Promise<AnyDoc[]> {
   if (!canWriteCollection(collection, caller.scope.role)) throw new ApiError('forbidden', errorMessages.forbidden);
   const rows = parsePushBody(body);
   validateDocuments(collection, rows, todayInChina());
-  return ctx.db.transaction(async (tx) => {
-    // First statement: in the safe order this takes the writers' lock before anything is read.
-    const log = await openChangeLog(tx, ctx.changeOrder);
-    const stored = await loadStored(tx, collection, rows);
-    checkScope(collection, caller, rows, stored);
-    const conflicts: AnyDoc[] = [];
-    const toWrite: RowToWrite[] = [];
-    const writes: DocWrite[] = [];
-    rows.forEach(({ assumedMasterState, newDocumentState }, row) => {
-      const current = stored.get(newDocumentState.id) ?? null;
-      if (current && deepEqual(current, newDocumentState)) return; // a retried push is harmless
-      if (current && (assumedMasterState === null || !deepEqual(current, assumedMasterState))) {
-        conflicts.push(current);
-        return;
-      }
-      toWrite.push({ row, doc: newDocumentState });
-      writes.push({ before: current, after: newDocumentState });
-    });
-    checkTransitions(collection, caller, toWrite, stored);
-    await checkReferences(tx, collection, toWrite);
-    await log.write(collection, writes, { userId: caller.user.id, deviceId: caller.deviceId });
-    await log.finish();
-    await ctx.beforeCommit?.();
-    return conflicts;
-  });
+  const targets = referenceTargets(collection, rows.map((row) => row.newDocumentState));
+  for (let attempt = 1; ; attempt++) {
+    const last = attempt >= ATTEMPTS;
+    try {
+      // With a fault-injection hook every push is a transaction, so that there is a moment before its COMMIT.
+      const outcome =
+        attempt <= OPTIMISTIC_ATTEMPTS && ctx.beforeCommit === undefined
+          ? await pushOnce(ctx, ctx.db, caller, collection, rows, targets, false)
+          : await ctx.db.transaction(async (tx) => {
+              const result = await pushOnce(ctx, tx, caller, collection, rows, targets, true);
+              if (result !== CHANGED) await ctx.beforeCommit?.();
+              return result;
+            });
+      if (outcome !== CHANGED) return outcome;
+      if (last) throw new Error('push: the stored rows kept changing although locked');
+    } catch (error) {
+      // A new document another push created meanwhile, or a deadlock PostgreSQL broke: read again.
+      if (last || !isRetryable(error)) throw error;
+    }
+  }
 }
 
-async function loadStored(tx: Queryable, collection: CollectionName, rows: readonly PushRowIn[]): Promise<Map<string, AnyDoc>> {
+const CHANGED = Symbol('changed since read');
+
+/**
+ * Reads the stored rows and the reference targets in one statement (locked when `lock`: for
+ * update and for share, until the commit), decides, and writes in one statement; CHANGED when
+ * something read had changed by the write (nothing was written then).
+ */
+async function pushOnce(
+  ctx: ServerContext,
+  db: Queryable,
+  caller: Caller,
+  collection: CollectionName,
+  rows: readonly PushRowIn[],
+  targets: readonly ReferenceTarget[],
+  lock: boolean,
+): Promise<AnyDoc[] | typeof CHANGED> {
+  const { stored, referenced } = await loadStored(db, collection, rows, targets, lock);
+  const storedDocs = new Map([...stored].map(([id, { data }]) => [id, data]));
+  checkScope(collection, caller, rows, storedDocs);
+  const conflicts: AnyDoc[] = [];
+  const toWrite: RowToWrite[] = [];
+  const writes: DocWrite[] = [];
+  rows.forEach(({ assumedMasterState, newDocumentState }, row) => {
+    const current = stored.get(newDocumentState.id) ?? null;
+    if (current && deepEqual(current.data, newDocumentState)) return; // a retried push is harmless
+    if (current && (assumedMasterState === null || !deepEqual(current.data, assumedMasterState))) {
+      conflicts.push(current.data);
+      return;
+    }
+    toWrite.push({ row, doc: newDocumentState });
+    writes.push({ before: current, after: newDocumentState });
+  });
+  checkTransitions(collection, caller, toWrite, storedDocs);
+  const referencedDocs = new Map([...referenced].map(([key, { data }]) => [key, data]));
+  checkReferences(collection, toWrite, referencedDocs);
+  // The targets the checks looked at must still be as read when the rows are written.
+  const unchanged: ReadDoc[] = targets.flatMap((t) => {
+    const found = referenced.get(targetKey(t.collection, t.id));
+    return found ? [{ collection: t.collection, id: t.id, seq: found.seq }] : [];
+  });
+  const log = await openChangeLog(db, ctx.changeOrder);
+  const written = await log.write(collection, writes, { userId: caller.user.id, deviceId: caller.deviceId }, unchanged);
+  return written ? conflicts : CHANGED;
+}
+
+/** PostgreSQL's deadlock and serialization failures, and a new document that exists by now: run again. */
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001' || code === DUPLICATE_DOC;
+}
+
+/** The pushed documents as stored and the documents they refer to, with their seqs, in one statement. */
+async function loadStored(
+  db: Queryable,
+  collection: CollectionName,
+  rows: readonly PushRowIn[],
+  targets: readonly ReferenceTarget[],
+  lock: boolean,
+): Promise<{ stored: Map<string, StoredDoc>; referenced: Map<string, StoredDoc> }> {
   const ids = rows.map((row) => row.newDocumentState.id);
-  const found = await tx.query<{ id: string; data: AnyDoc }>(
-    `SELECT id, data FROM docs WHERE collection = $1 AND id IN (SELECT jsonb_array_elements_text($2::jsonb)) FOR UPDATE`,
-    [collection, JSON.stringify(ids)],
+  const found = await db.query<{ own: boolean; collection: string; id: string; seq: unknown; data: AnyDoc }>(
+    `WITH own AS (
+       SELECT d.id, d.seq, d.data FROM docs d WHERE d.collection = $1 AND d.id = ANY($2::text[]) ${lock ? 'ORDER BY d.id FOR UPDATE' : ''}),
+     targets AS (
+       SELECT d.collection, d.id, d.seq, d.data FROM docs d
+       JOIN jsonb_to_recordset($3::jsonb) AS x(c text, i text) ON d.collection = x.c AND d.id = x.i
+       ${lock ? 'ORDER BY d.collection, d.id FOR SHARE OF d' : ''})
+     SELECT true AS own, $1 AS collection, id, seq, data FROM own
+     UNION ALL SELECT false, collection, id, seq, data FROM targets`,
+    [collection, ids, JSON.stringify(targets.map((t) => ({ c: t.collection, i: t.id })))],
   );
-  return new Map(found.map((row) => [row.id, row.data]));
+  const stored = new Map<string, StoredDoc>();
+  const referenced = new Map<string, StoredDoc>();
+  for (const row of found) {
+    const doc = { seq: toNumber(row.seq), data: row.data };
+    if (row.own) stored.set(row.id, doc);
+    else referenced.set(targetKey(row.collection, row.id), doc);
+  }
+  return { stored, referenced };
 }
 
 /** Both the stored and the new state must be the caller's to write: nobody moves a document across scopes. */

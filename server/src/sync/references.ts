@@ -2,7 +2,6 @@
 // same street and community (or one written earlier in the same push), and `sameAs` fields agree.
 import { collectionInfo, type AnyDoc, type CollectionName } from '@domain/collections';
 import type { ErrorDetail } from '@domain/errors';
-import type { Queryable } from '../db/adapter';
 import { ApiError } from '../http/errors';
 import { errorMessages, fieldErrors } from '../messages';
 
@@ -20,15 +19,31 @@ interface Check {
   sameAs: Readonly<Record<string, string>>;
 }
 
-export async function checkReferences(tx: Queryable, collection: CollectionName, rows: readonly RowToWrite[]): Promise<void> {
+/** A document a reference points at, to be read (and share-locked) with the push's stored rows. */
+export interface ReferenceTarget {
+  collection: CollectionName;
+  id: string;
+}
+
+/** What `checkReferences` may look at for these documents (deleted ones refer to nothing that is checked). */
+export function referenceTargets(collection: CollectionName, docs: readonly AnyDoc[]): ReferenceTarget[] {
+  const checks = docs.filter((doc) => !doc._deleted).flatMap((doc) => checksOf(collection, 0, doc));
+  return [...new Map(checks.map((c) => [targetKey(c.collection, c.id), { collection: c.collection, id: c.id }])).values()];
+}
+
+export function targetKey(collection: string, id: string): string {
+  return `${collection}\u0000${id}`;
+}
+
+/** `stored`: the targets as read (by `targetKey`), at least those of `referenceTargets` for the rows' documents. */
+export function checkReferences(collection: CollectionName, rows: readonly RowToWrite[], stored: ReadonlyMap<string, AnyDoc>): void {
   const checks = rows.filter(({ doc }) => !doc._deleted).flatMap(({ row, doc }) => checksOf(collection, row, doc));
   if (checks.length === 0) return;
-  const stored = await loadTargets(tx, checks);
   const invalid: ErrorDetail[] = [];
   const elsewhere: ErrorDetail[] = [];
   for (const check of checks) {
     const { row, doc, field } = check;
-    const target = earlierInPush(collection, rows, check) ?? stored.get(key(check.collection, check.id));
+    const target = earlierInPush(collection, rows, check) ?? stored.get(targetKey(check.collection, check.id));
     const detail = (message: string): ErrorDetail => ({ row, id: doc.id, field, message });
     if (!target || target._deleted || target.streetId !== doc.streetId) invalid.push(detail(fieldErrors.refMissing(field, check.collection)));
     else if (target.communityId !== undefined && check.collection !== 'communities' && target.communityId !== doc.communityId) {
@@ -62,18 +77,4 @@ function checksOf(collection: CollectionName, row: number, doc: AnyDoc): Check[]
 function earlierInPush(collection: CollectionName, rows: readonly RowToWrite[], check: Check): AnyDoc | undefined {
   if (check.collection !== collection) return undefined;
   return rows.findLast(({ row, doc }) => row < check.row && doc.id === check.id)?.doc;
-}
-
-async function loadTargets(tx: Queryable, checks: readonly Check[]): Promise<Map<string, AnyDoc>> {
-  const wanted = [...new Map(checks.map((c) => [key(c.collection, c.id), { c: c.collection, i: c.id }])).values()];
-  const rows = await tx.query<{ collection: string; id: string; data: AnyDoc }>(
-    `SELECT d.collection, d.id, d.data FROM docs d
-     JOIN jsonb_to_recordset($1::jsonb) AS x(c text, i text) ON d.collection = x.c AND d.id = x.i`,
-    [JSON.stringify(wanted)],
-  );
-  return new Map(rows.map((row) => [key(row.collection, row.id), row.data]));
-}
-
-function key(collection: string, id: string): string {
-  return `${collection}\u0000${id}`;
 }
