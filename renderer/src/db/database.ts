@@ -6,6 +6,7 @@ import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { collectionNames, schemas, type CollectionName, type DocTypes } from '@domain/collections';
 import { i18n } from '../i18n';
 import { encryptingStorage, isDataKey, withEncryptedFields } from './encryption';
+import { freshReadsStorage } from './freshReads';
 import { rxHash } from './hash';
 import { pacedStorage, type AppStorage } from './storage';
 
@@ -52,7 +53,8 @@ export async function createAppDatabase(options: CreateDatabaseOptions): Promise
   if (!isDataKey(options.encryptionKey)) throw new Error('encryptionKey must be 64 hex digits');
   const db = await createRxDatabase<AppCollections>({
     name: options.name,
-    storage: pacedStorage(encryptingStorage(options.storage)),
+    // Innermost, next to IndexedDB: a new database's first sync asks it for nothing it cannot hold.
+    storage: pacedStorage(encryptingStorage(freshReadsStorage(options.storage))),
     password: options.encryptionKey,
     multiInstance: options.multiInstance ?? true,
     localDocuments: true,

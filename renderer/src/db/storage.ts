@@ -3,6 +3,7 @@
 // default since version 121, and a power cut could then lose it).
 import type { RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { yieldToMain } from './yieldToMain';
 
 export type AppStorage = RxStorage<unknown, unknown>;
 
@@ -35,11 +36,7 @@ export async function purgeIndexedDb(databaseName: string): Promise<void> {
 }
 
 /** Documents written per transaction when the replication writes a pulled page. */
-export const REPLICATION_WRITE_CHUNK = 250;
-
-function yieldToMain(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+export const REPLICATION_WRITE_CHUNK = 100;
 
 /**
  * The replication writes a pulled page (a thousand documents) and its bookkeeping in one call; in

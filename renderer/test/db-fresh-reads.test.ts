@@ -1,0 +1,127 @@
+// A storage instance that was empty when opened answers reads of ids it never saw written without
+// asking IndexedDB (db/freshReads: a new device's first sync), and still finds everything written
+// through it, in an earlier session, or by another tab. Dexie over fake-indexeddb, as in the app.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { createRevision, fillWithDefaultSettings, type RxStorageInstance } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { freshReadsStorage, type FreshReadCounts } from '../src/db/freshReads';
+import type { AppStorage } from '../src/db/storage';
+import { eventually } from './support/browserGlobals';
+
+type Doc = { id: string; name: string };
+type Instance = RxStorageInstance<Doc, unknown, unknown>;
+
+const schema = fillWithDefaultSettings({
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: { id: { type: 'string', maxLength: 40 }, name: { type: 'string' } },
+  required: ['id', 'name'],
+});
+
+let databaseCount = 0;
+
+async function open(storage: AppStorage, databaseName: string, token = 'tab-1', multiInstance = false): Promise<Instance> {
+  return (await storage.createStorageInstance({
+    databaseName,
+    collectionName: 'things',
+    databaseInstanceToken: token,
+    schema: schema as never,
+    options: {},
+    multiInstance,
+    devMode: false,
+  })) as unknown as Instance;
+}
+
+function row(id: string, deleted = false) {
+  const document = { id, name: `名称${id}`, _deleted: deleted, _attachments: {}, _meta: { lwt: Date.now() }, _rev: '' };
+  document._rev = createRevision('test');
+  return { document };
+}
+
+describe('freshReadsStorage', () => {
+  it('answers reads of ids a new instance never held without IndexedDB, and finds what was written through it', async () => {
+    const counts: FreshReadCounts = { skipped: 0, passed: 0 };
+    const instance = await open(freshReadsStorage(getRxStorageDexie(), counts), `fresh-${++databaseCount}`);
+    expect(await instance.findDocumentsById(['a', 'b', 'c'], true)).toEqual([]);
+    expect(counts).toEqual({ skipped: 3, passed: 0 });
+
+    const written = await instance.bulkWrite([row('a'), row('t', true)], 'test');
+    expect(written.error).toEqual([]);
+    const found = await instance.findDocumentsById(['a', 'b', 't'], true);
+    expect(found.map((doc) => doc.id).sort()).toEqual(['a', 't']);
+    expect(counts).toMatchObject({ skipped: 4, passed: 2 });
+    // A tombstone is found only when deleted documents are asked for, as the storage answers.
+    expect((await instance.findDocumentsById(['t'], false)).map((doc) => doc.id)).toEqual([]);
+    await instance.close();
+  });
+
+  it('asks IndexedDB for every id when the instance held documents when opened', async () => {
+    const name = `fresh-${++databaseCount}`;
+    const first = await open(freshReadsStorage(getRxStorageDexie()), name);
+    await first.bulkWrite([row('earlier')], 'test');
+    await first.close();
+
+    const counts: FreshReadCounts = { skipped: 0, passed: 0 };
+    const reopened = await open(freshReadsStorage(getRxStorageDexie(), counts), name);
+    expect((await reopened.findDocumentsById(['earlier', 'other'], true)).map((doc) => doc.id)).toEqual(['earlier']);
+    expect(counts).toEqual({ skipped: 0, passed: 0 });
+    await reopened.close();
+  });
+
+  it('inserts ids it never saw without reading them first, with their change events, and reads them back', async () => {
+    const counts: FreshReadCounts = { skipped: 0, passed: 0 };
+    const instance = await open(freshReadsStorage(getRxStorageDexie(), counts), `fresh-${++databaseCount}`);
+    const events: string[] = [];
+    const checkpoints: unknown[] = [];
+    const subscription = instance.changeStream().subscribe((bulk) => {
+      events.push(...bulk.events.map((event) => `${event.operation} ${event.documentId}`));
+      checkpoints.push(bulk.checkpoint);
+    });
+    expect((await instance.bulkWrite([row('a'), row('b')], 'replication-down')).error).toEqual([]);
+    expect(counts.added).toBe(2);
+    expect(events).toEqual(['INSERT a', 'INSERT b']);
+    expect(checkpoints).toEqual([{ id: 'b', lwt: expect.any(Number) as number }]);
+    // An update of a stored document goes the usual way, with its conflict check.
+    const [stored] = await instance.findDocumentsById(['a'], false);
+    const update = { previous: stored!, document: { ...stored!, name: '新名称', _rev: createRevision('test', stored) } };
+    expect((await instance.bulkWrite([update], 'test')).error).toEqual([]);
+    expect(counts.added).toBe(2);
+    expect((await instance.findDocumentsById(['a', 'b'], false)).map((doc) => doc.name)).toEqual(['新名称', '名称b']);
+    subscription.unsubscribe();
+    await instance.close();
+  });
+
+  it('never overwrites a document it did not know was stored: the insert is refused as a conflict', async () => {
+    const name = `fresh-${++databaseCount}`;
+    const counts: FreshReadCounts = { skipped: 0, passed: 0 };
+    const here = await open(freshReadsStorage(getRxStorageDexie(), counts), name);
+    // Written behind its back (no change event reaches it): another tab whose event has not arrived yet.
+    const elsewhere = await open(getRxStorageDexie(), name, 'tab-2');
+    const theirs = row('x');
+    theirs.document.name = '别处写的';
+    await elsewhere.bulkWrite([theirs], 'test');
+
+    const result = await here.bulkWrite([row('x'), row('y')], 'replication-down');
+    expect(result.error.map((error) => [error.documentId, error.status])).toEqual([['x', 409]]);
+    expect(counts).toMatchObject({ added: 1, refused: 1 });
+    const stored = await elsewhere.findDocumentsById(['x', 'y'], false);
+    expect(stored.map((doc) => [doc.id, doc.name])).toEqual([
+      ['x', '别处写的'],
+      ['y', '名称y'],
+    ]);
+    await elsewhere.close();
+    await here.close();
+  });
+
+  it('finds what another tab wrote into the same database once its change event has arrived', async () => {
+    const name = `fresh-${++databaseCount}`;
+    const here = await open(freshReadsStorage(getRxStorageDexie()), name, 'tab-1', true);
+    const otherTab = await open(getRxStorageDexie(), name, 'tab-2', true);
+    await otherTab.bulkWrite([row('from-other-tab')], 'test');
+    await eventually(async () => expect((await here.findDocumentsById(['from-other-tab'], true)).map((doc) => doc.id)).toEqual(['from-other-tab']));
+    await otherTab.close();
+    await here.close();
+  });
+});
