@@ -31,3 +31,30 @@ describe('PersistedIdSets (changes waiting)', () => {
     expect(reloaded.idsOf('needs')).toEqual(['2']);
   });
 });
+
+describe('PersistedIdSets saves', () => {
+  it('carries a burst of changes made while a save runs in one save behind it, ending in the latest state', async () => {
+    const data = new Map<string, unknown>();
+    let writes = 0;
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const store = {
+      get: (key: string) => Promise.resolve(structuredClone(data.get(key))),
+      async set(key: string, value: unknown) {
+        writes += 1;
+        await gate;
+        data.set(key, structuredClone(value));
+      },
+    };
+    const pending = new PersistedIdSets(store, 'k');
+    const first = pending.add('needs', ['1', '2', '3']);
+    await expect.poll(() => writes).toBe(1);
+    const burst = [pending.remove('needs', ['1']), pending.remove('needs', ['2']), pending.add('needs', ['4'])];
+    open();
+    await Promise.all([first, ...burst]);
+    expect(writes).toBe(2);
+    const reloaded = new PersistedIdSets(store, 'k');
+    await reloaded.load();
+    expect(reloaded.idsOf('needs').sort()).toEqual(['3', '4']);
+  });
+});

@@ -9,6 +9,8 @@ export class PersistedIdSets {
   private readonly ids = new Map<CollectionName, Set<string>>(collectionNames.map((name) => [name, new Set<string>()]));
   private readonly listeners = new Set<Listener>();
   private saving: Promise<void> = Promise.resolve();
+  /** A save queued behind the running one: it has not read the sets yet, so later changes join it. */
+  private queued: Promise<void> | undefined;
 
   constructor(
     private readonly store: KeyValueStore,
@@ -82,8 +84,15 @@ export class PersistedIdSets {
   }
 
   private persist(): Promise<void> {
-    // Each save writes the state at the time it runs, so saves may be chained without losing one.
-    const run = this.saving.then(() => this.store.set(this.key, Object.fromEntries([...this.ids].map(([name, set]) => [name, [...set]]))));
+    // Each save writes the state at the time it runs, so a change made while a save waits for its
+    // turn is carried by that save: a burst of changes (a push acknowledged batch by batch) costs
+    // one write behind the running one, not one write each.
+    if (this.queued) return this.queued;
+    const run = this.saving.then(() => {
+      this.queued = undefined;
+      return this.store.set(this.key, Object.fromEntries([...this.ids].map(([name, set]) => [name, [...set]])));
+    });
+    this.queued = run;
     this.saving = run.catch(() => undefined);
     return run;
   }

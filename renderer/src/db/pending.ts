@@ -15,9 +15,12 @@ export function pendingChanges(store: KeyValueStore): PendingChanges {
 // server's: the sync client must not take that for an acknowledgement of the new one.
 const writesInFlight = new Map<string, number>();
 const flightKey = (collection: string, id: string) => `${collection}\u0000${id}`;
+/** Local writes begun per collection: a reader can tell whether one began while it was reading. */
+const writesBegun = new Map<string, number>();
 
 export async function duringLocalWrite<T>(collection: string, id: string, write: () => Promise<T>): Promise<T> {
   const key = flightKey(collection, id);
+  writesBegun.set(collection, (writesBegun.get(collection) ?? 0) + 1);
   writesInFlight.set(key, (writesInFlight.get(key) ?? 0) + 1);
   try {
     return await write();
@@ -30,4 +33,9 @@ export async function duringLocalWrite<T>(collection: string, id: string, write:
 
 export function isLocalWriteInFlight(collection: string, id: string): boolean {
   return writesInFlight.has(flightKey(collection, id));
+}
+
+/** Changes whenever a local write of the collection begins (compare two readings). */
+export function localWritesBegun(collection: string): number {
+  return writesBegun.get(collection) ?? 0;
 }

@@ -5,8 +5,9 @@ import { schemas, type AnyDoc, type CollectionName } from '@domain/collections';
 import type { Checkpoint, PullResponse, PushRow } from '@domain/contract';
 import { deepEqual } from '@domain/merge';
 import type { PersistedIdSets } from '../db/idSets';
-import { isLocalWriteInFlight } from '../db/pending';
+import { isLocalWriteInFlight, localWritesBegun } from '../db/pending';
 import { keepSchemaFields, toWireDoc } from '../db/plain';
+import { yieldToMain } from '../db/yieldToMain';
 import { i18n } from '../i18n';
 import { ApiError, isSessionEnding, type ApiClient } from './api';
 import { backoffDelay, type WakeableWait } from './backoff';
@@ -96,6 +97,8 @@ export function createHandlers(deps: HandlerDeps) {
       const tombstones = await tombstonesForRemoved(collection, { documents, removed: page.removed }, deps.readLocal, deps.removed);
       succeeded('pull');
       deps.report.received(documents.length);
+      // The page was parsed and filtered in this task; RxDB's checks of it start in the next one.
+      await yieldToMain();
       return { documents: [...documents, ...tombstones], checkpoint: page.checkpoint };
     } catch (error) {
       return failed('pull', error);
@@ -121,21 +124,27 @@ export function createHandlers(deps: HandlerDeps) {
     return found;
   }
 
-  /** The server holds these states now: they no longer count as waiting, if they are still the local ones. */
+  /**
+   * The server holds these states now: they no longer count as waiting, if they are still the local
+   * ones. The push does not wait for the smaller set to reach the disk: an id that stays saved as
+   * waiting after a crash is dropped by the next start's reconciliation, as its local state equals
+   * what the server is known to hold.
+   */
   async function acknowledge(rows: PushRow[]): Promise<void> {
-    const ids = rows
-      .map((row) => row.newDocumentState.id)
-      .filter((id) => deps.pending.has(collection, id) && !isLocalWriteInFlight(collection, id));
-    if (ids.length === 0) return;
-    const local = new Map((await deps.readLocal(ids)).map((doc) => [doc.id, doc]));
-    const done = rows
-      .filter((row) => ids.includes(row.newDocumentState.id))
+    const candidates = rows.filter((row) => deps.pending.has(collection, row.newDocumentState.id) && !isLocalWriteInFlight(collection, row.newDocumentState.id));
+    if (candidates.length === 0) return;
+    const writesBefore = localWritesBegun(collection);
+    const local = new Map((await deps.readLocal(candidates.map((row) => row.newDocumentState.id))).map((doc) => [doc.id, doc]));
+    // A local write begun meanwhile may not be in what was read: leave the ids to the reconciliation
+    // that runs when the replication goes idle, which compares with the state the server holds.
+    if (localWritesBegun(collection) !== writesBefore) return;
+    const done = candidates
       .filter((row) => {
         const current = local.get(row.newDocumentState.id);
         return current === undefined || deepEqual(current, row.newDocumentState);
       })
       .map((row) => row.newDocumentState.id);
-    await deps.pending.remove(collection, done);
+    deps.pending.remove(collection, done).catch(() => undefined);
   }
 
   async function push(rows: IncomingPushRow[]): Promise<AnyDoc[]> {
