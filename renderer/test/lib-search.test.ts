@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, searchIndex, type SearchSource } from '../src/lib/search';
+import { describe, expect, it, vi } from 'vitest';
+import { buildSearchIndex, prepareSearchIndex, searchIndex, type SearchSource } from '../src/lib/search';
 
 interface Person {
   name: string;
@@ -76,5 +76,33 @@ describe('list search', () => {
     // 张三 and 周三 have the initials zs; 张小松 (zxs) only skips a character.
     expect(searchIndex(list, 'zs').map((p) => p.name)).toEqual(['周三', '张三', '张小松']);
     expect(searchIndex(list, 'zxs').map((p) => p.name)).toEqual(['张小松']);
+  });
+});
+
+describe('the index prepared in idle time', () => {
+  // Many people, so that preparing takes several slices.
+  const crowd: Person[] = Array.from({ length: 3000 }, (_, i) => ({ name: `${'张李王赵刘'[i % 5]}${'一二三四五六七八九'[i % 9]}${i}`, mobile: `138${String(i).padStart(8, '0')}` }));
+
+  it('is what the first search uses: nothing is computed again at the keystroke', async () => {
+    const list = [...crowd];
+    const sourceOf = vi.fn(source);
+    await prepareSearchIndex(list, sourceOf, new AbortController().signal);
+    expect(sourceOf).toHaveBeenCalledTimes(list.length);
+    const prepared = buildSearchIndex(list, sourceOf);
+    expect(sourceOf).toHaveBeenCalledTimes(list.length);
+    expect(searchIndex(prepared, '00002999').map((person) => person.name)).toEqual(['刘三2999']);
+    expect(searchIndex(prepared, 'zj').length).toBe(searchIndex(buildSearchIndex([...crowd], source), 'zj').length);
+  });
+
+  it('stops when the list is left, and a search then builds the index itself', async () => {
+    const list = [...crowd];
+    const sourceOf = vi.fn(source);
+    const controller = new AbortController();
+    const preparing = prepareSearchIndex(list, sourceOf, controller.signal);
+    controller.abort();
+    await preparing;
+    expect(sourceOf).not.toHaveBeenCalled();
+    expect(searchIndex(buildSearchIndex(list, sourceOf), '张一0').map((person) => person.name)).toEqual(['张一0']);
+    expect(sourceOf).toHaveBeenCalledTimes(list.length);
   });
 });

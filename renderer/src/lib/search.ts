@@ -2,7 +2,7 @@
 // (`zs` finds 张三, `xfhy` finds 幸福花园), a mobile by its last digits, and any plain text
 // (address, building name). Initials may also skip characters (`xh` finds 幸福花园: 幸…花), which
 // is how people abbreviate names; such looser matches come after the exact ones. The index is
-// built once per list.
+// built once per list, in idle time before the first search where the list is shown (useSearch).
 import { pinyin } from 'pinyin-pro';
 
 /** What one item can be found by. */
@@ -66,27 +66,69 @@ export function normalise(text: string): string {
 const present = (values: readonly (string | undefined)[] | undefined): string[] =>
   (values ?? []).filter((value): value is string => value !== undefined && value !== '');
 
+function entryOf<T>(item: T, sourceOf: (item: T) => SearchSource): Entry<T> {
+  const source = sourceOf(item);
+  const cacheKey = [source.names, source.personNames, source.texts, source.endings].map((list) => (list ?? []).join('\u0001')).join('\u0002');
+  const cached = entryCache.get(cacheKey);
+  if (cached) return { item, ...cached };
+  const names = present(source.names);
+  const personNames = present(source.personNames);
+  const keys = [...names.map((name) => pinyinKeys(name, false)), ...personNames.map((name) => pinyinKeys(name, true))];
+  // The NUL separator keeps a match from spanning two fields.
+  const parts = [
+    ...names.map(normalise),
+    ...personNames.map(normalise),
+    ...present(source.texts).map(normalise),
+    ...keys.flatMap((key) => [key.full, key.initials]),
+  ];
+  const entry = { haystack: parts.join('\u0000'), initials: keys.map((key) => key.initials), endings: present(source.endings) };
+  remember(entryCache, cacheKey, entry);
+  return { item, ...entry };
+}
+
+// The index of a list, kept as long as the list itself (a live query's result array is new at every
+// change, and never changed in place): prepared in idle time, it is what the first search uses.
+const indexes = new WeakMap<readonly unknown[], { sourceOf: unknown; index: SearchIndex<unknown> }>();
+
+function builtIndexOf<T>(items: readonly T[], sourceOf: (item: T) => SearchSource): SearchIndex<T> | undefined {
+  const built = indexes.get(items);
+  return built !== undefined && built.sourceOf === sourceOf && built.index.entries.length === items.length ? (built.index as SearchIndex<T>) : undefined;
+}
+
 export function buildSearchIndex<T>(items: readonly T[], sourceOf: (item: T) => SearchSource): SearchIndex<T> {
-  const entries = items.map((item): Entry<T> => {
-    const source = sourceOf(item);
-    const cacheKey = [source.names, source.personNames, source.texts, source.endings].map((list) => (list ?? []).join('\u0001')).join('\u0002');
-    const cached = entryCache.get(cacheKey);
-    if (cached) return { item, ...cached };
-    const names = present(source.names);
-    const personNames = present(source.personNames);
-    const keys = [...names.map((name) => pinyinKeys(name, false)), ...personNames.map((name) => pinyinKeys(name, true))];
-    // The NUL separator keeps a match from spanning two fields.
-    const parts = [
-      ...names.map(normalise),
-      ...personNames.map(normalise),
-      ...present(source.texts).map(normalise),
-      ...keys.flatMap((key) => [key.full, key.initials]),
-    ];
-    const entry = { haystack: parts.join('\u0000'), initials: keys.map((key) => key.initials), endings: present(source.endings) };
-    remember(entryCache, cacheKey, entry);
-    return { item, ...entry };
+  const built = builtIndexOf(items, sourceOf);
+  if (built) return built;
+  const index: SearchIndex<T> = { entries: items.map((item) => entryOf(item, sourceOf)) };
+  indexes.set(items, { sourceOf, index });
+  return index;
+}
+
+/** Main-thread time spent per slice while preparing an index, before giving the thread back. */
+const SLICE_MS = 8;
+
+function nextIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 100 });
+    else setTimeout(resolve, 0);
   });
-  return { entries };
+}
+
+/**
+ * Builds the index of `items` in slices of idle time (pinyin for tens of thousands of names takes
+ * seconds), so that the first keystroke finds it ready instead of building it then. A search that
+ * comes first builds the rest at once (what the slices did is cached). Stops when `signal` aborts.
+ */
+export async function prepareSearchIndex<T>(items: readonly T[], sourceOf: (item: T) => SearchSource, signal: AbortSignal): Promise<void> {
+  const entries: Entry<T>[] = [];
+  while (entries.length < items.length) {
+    await nextIdle();
+    if (signal.aborted || builtIndexOf(items, sourceOf)) return;
+    const until = performance.now() + SLICE_MS;
+    do {
+      for (const end = Math.min(items.length, entries.length + 32); entries.length < end; ) entries.push(entryOf(items[entries.length] as T, sourceOf));
+    } while (entries.length < items.length && performance.now() < until);
+  }
+  if (!builtIndexOf(items, sourceOf)) indexes.set(items, { sourceOf, index: { entries } });
 }
 
 /** Whether the letters of `term` appear in `text` in order, e.g. `xh` in `xfhy`. */

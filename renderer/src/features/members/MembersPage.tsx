@@ -9,6 +9,7 @@ import { useDocs } from '../../db/hooks';
 import { ExportButton } from '../../components/export/ExportButton';
 import { DuplicatesNotice } from '../../components/DuplicatesNotice';
 import { PageHeader } from '../../components/PageHeader';
+import { sortByName } from '../../lib/collate';
 import { byId } from '../../lib/counts';
 import { paths } from '../../lib/paths';
 import { canCreate, canEdit, visibleCommunities, writableCommunities } from '../../lib/permissions';
@@ -20,6 +21,7 @@ import { MemberFilterBar } from './MemberFilterBar';
 import { filterMembers, memberRows, memberSearchSource, type MemberFilters, type MemberRow } from './memberRows';
 
 const TABLE_WIDTH = 1400;
+const NO_ROWS: MemberRow[] = [];
 // Beside the scrolling rows the table has its header (taller in English, where titles wrap), a
 // horizontal scrollbar, and the layout's bottom padding.
 const SCROLLBAR_AND_PADDING = 48;
@@ -37,9 +39,15 @@ export function MembersPage() {
   const [filters, setFilters] = useState<MemberFilters>({});
   const { ref, height } = useAvailableHeight(reserveBelow);
 
+  // One list, once everything it shows has been read: each collection arriving on its own would
+  // re-render the table with half its names each time.
+  const loading = members.loading || communities.loading || compounds.loading || buildings.loading;
+  // Sorted by name (pinyin collation, the costly part with tens of thousands of members) only when
+  // the members change; joining the names of where they live keeps that order at linear cost.
+  const byName = useMemo(() => sortByName(members.docs), [members.docs]);
   const rows = useMemo(
-    () => memberRows(members.docs, byId(communities.docs), byId(compounds.docs), byId(buildings.docs)),
-    [members.docs, communities.docs, compounds.docs, buildings.docs],
+    () => (loading ? NO_ROWS : memberRows(byName, byId(communities.docs), byId(compounds.docs), byId(buildings.docs))),
+    [loading, byName, communities.docs, compounds.docs, buildings.docs],
   );
   const found = useSearch(rows, memberSearchSource, query);
   const shown = useMemo(() => filterMembers(found, filters), [found, filters]);
@@ -90,11 +98,11 @@ export function MembersPage() {
           rowKey="id"
           columns={columns}
           dataSource={shown}
-          loading={members.loading}
+          loading={loading}
           pagination={false}
           size="small"
           scroll={{ x: TABLE_WIDTH, y: height }}
-          locale={{ emptyText: members.docs.length === 0 ? t('empty') : t('emptyFiltered') }}
+          locale={{ emptyText: rows.length === 0 ? t('empty') : t('emptyFiltered') }}
           data-testid="member-table"
         />
       </div>
