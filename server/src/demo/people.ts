@@ -21,23 +21,31 @@ const reportedIn = (community: number) =>
 /** Communities with four compounds get one grid more: 3 × 10 + 11 × 9 = 129. */
 const gridsIn = (community: number) => (compoundSlots.filter((slot) => slot.community === community).length > 3 ? 10 : 9);
 
-interface GridPlan {
+/** A grid before its team is known: the community (its index) and the buildings it covers. */
+export interface GridPlan {
   id: string;
   community: number;
   buildings: Building[];
 }
 
+/** A community's buildings (`own`, in order) cut into `count` runs, one grid each. */
+export function cutIntoGrids(community: number, count: number, own: readonly Building[]): GridPlan[] {
+  return Array.from({ length: count }, (_, g) => ({
+    id: `grid-${pad(community + 1, 2)}-${pad(g + 1, 2)}`,
+    community,
+    buildings: own.slice(Math.floor((g * own.length) / count), Math.floor(((g + 1) * own.length) / count)),
+  }));
+}
+
 /** Each community's buildings, in order, cut into as many runs as it has grids. */
 function planGrids(buildings: Building[]): GridPlan[] {
-  return COMMUNITIES.flatMap((_, community) => {
-    const own = buildings.filter((building) => building.communityId === communityId(community));
-    const count = gridsIn(community);
-    return Array.from({ length: count }, (_, g) => ({
-      id: `grid-${pad(community + 1, 2)}-${pad(g + 1, 2)}`,
+  return COMMUNITIES.flatMap((_, community) =>
+    cutIntoGrids(
       community,
-      buildings: own.slice(Math.floor((g * own.length) / count), Math.floor(((g + 1) * own.length) / count)),
-    }));
-  });
+      gridsIn(community),
+      buildings.filter((building) => building.communityId === communityId(community)),
+    ),
+  );
 }
 
 export interface People {
@@ -70,7 +78,7 @@ export function peopleAndGrids(random: Random, compounds: WireDoc<'compounds'>[]
   return { members, grids: plans.map((plan) => gridDoc(plan, byGrid.get(plan.id) ?? [], byCommunity.get(communityId(plan.community)) ?? [])) };
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const group = groups.get(key(item));
@@ -80,7 +88,11 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-function gridDoc(plan: GridPlan, inGrid: Member[], inCommunity: Member[]): WireDoc<'grids'> {
+/**
+ * A grid's document: its buildings and compounds, its grid workers and volunteers (of `inGrid`, the
+ * members living in it) and one community worker of `inCommunity` (the community's members).
+ */
+export function gridDoc(plan: GridPlan, inGrid: readonly Member[], inCommunity: readonly Member[]): WireDoc<'grids'> {
   const community = communityId(plan.community);
   const workers = inCommunity.filter((m) => m.teamRoles?.includes('communityWorker'));
   const worker = workers[Number(plan.id.slice(-2)) % Math.max(1, workers.length)];

@@ -64,36 +64,53 @@ export function needDocs(random: Random, compounds: WireDoc<'compounds'>[], memb
   });
 }
 
+/** The kinds of service activity, with the title each is recorded under, in turn. */
+export const ACTIVITY_KINDS = [
+  ['deliberation', '小区议事会：停车管理'],
+  ['study', '党员集中学习'],
+  ['service', '党员志愿服务进小区'],
+  ['meeting', '共建单位联席会'],
+] as const;
+
+/**
+ * The `index`-th service activity, held in `compound` (at its first venue) on a day of 2026's first
+ * `months` months, five of `residents` taking part.
+ */
+export function activityDoc(random: Random, id: string, index: number, compound: WireDoc<'compounds'>, residents: readonly WireDoc<'members'>[], months: number): WireDoc<'activities'> {
+  const [kind, title] = ACTIVITY_KINDS[index % ACTIVITY_KINDS.length] ?? ACTIVITY_KINDS[0];
+  return {
+    id,
+    streetId: STREET_ID,
+    communityId: compound.communityId,
+    compoundId: compound.id,
+    ...(compound.venues?.[0] ? { venueId: compound.venues[0].id } : {}),
+    date: `2026-${pad(random.int(1, months), 2)}-${pad(random.int(1, 28), 2)}`,
+    kind,
+    title,
+    participantIds: random.sample(residents, 5).map((m) => m.id),
+    hours: random.pick([1, 1.5, 2, 3]),
+    _deleted: false,
+  };
+}
+
+/** One activity in each pilot compound, in the year's first four months. */
 export function activityDocs(random: Random, compounds: WireDoc<'compounds'>[], members: WireDoc<'members'>[]): WireDoc<'activities'>[] {
-  const kinds = [
-    ['deliberation', '小区议事会：停车管理'],
-    ['study', '党员集中学习'],
-    ['service', '党员志愿服务进小区'],
-    ['meeting', '共建单位联席会'],
-  ] as const;
   return compounds
     .filter((compound) => compound.pilot)
-    .map((compound, i) => {
-      const [kind, title] = kinds[i % kinds.length] ?? kinds[0];
-      const residents = members.filter((m) => m.compoundId === compound.id);
-      return {
-        id: `activity-${pad(i + 1, 3)}`,
-        streetId: STREET_ID,
-        communityId: compound.communityId,
-        compoundId: compound.id,
-        ...(compound.venues?.[0] ? { venueId: compound.venues[0].id } : {}),
-        date: `2026-0${random.int(1, 4)}-${pad(random.int(1, 28), 2)}`,
-        kind,
-        title,
-        participantIds: random.sample(residents, 5).map((m) => m.id),
-        hours: random.pick([1, 1.5, 2, 3]),
-        _deleted: false,
-      };
-    });
+    .map((compound, i) =>
+      activityDoc(
+        random,
+        `activity-${pad(i + 1, 3)}`,
+        i,
+        compound,
+        members.filter((m) => m.compoundId === compound.id),
+        4,
+      ),
+    );
 }
 
 /** What branches spent their funds on in 2026: date, share of the year's budget in percent, purpose. */
-const SPENDING: readonly [date: string, percent: number, purpose: string][] = [
+export const SPENDING: readonly [date: string, percent: number, purpose: string][] = [
   ['2026-01-20', 9, '购买党员活动室桌椅'],
   ['2026-03-12', 6, '党员学习资料印制'],
   ['2026-05-08', 8, '小区议事会场地布置及茶水'],

@@ -1,15 +1,15 @@
 // The benchmark page in Debian's Chromium (owner: client helper). The page (tests/bench/browser/)
-// is built with Vite once per process, served from a local static server (a real origin, so the
-// page has IndexedDB), and opened in a fresh browser context per call: every page starts with
+// is built with Vite once for the content of its sources (support/build-cache.ts: reused by every
+// benchmark file and run until they change), served from a local static server (a real origin, so
+// the page has IndexedDB), and opened in a fresh browser context per call: every page starts with
 // empty storage. One Chromium serves the whole run.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { build } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../chromium';
+import { cachedBuild, run } from './build-cache';
 
 export interface BenchPage {
   page: Page;
@@ -45,11 +45,19 @@ interface Shared {
 
 let shared: Promise<Shared> | undefined;
 
+/** What the bench page is built from: a change to any of these makes a new build. */
+const PAGE_INPUTS = ['tests/bench/browser', 'renderer/src', 'domain/src', 'package.json', 'package-lock.json'];
+
+/**
+ * The page's build, made once for the content of its sources and reused by every benchmark file and
+ * run. Vite runs in a process of its own: in this one it would hold up the seeding meanwhile.
+ */
 async function buildPage(): Promise<string> {
-  const config = fileURLToPath(new URL('../browser/vite.config.ts', import.meta.url));
-  const outDir = fileURLToPath(new URL('../../../node_modules/.cache/cg-bench-web', import.meta.url));
-  await build({ configFile: config, logLevel: 'warn', build: { outDir } });
-  return normalize(outDir);
+  const page = await cachedBuild('bench-page', PAGE_INPUTS, (outDir) =>
+    run('npx', ['vite', 'build', '--config', 'tests/bench/browser/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn']),
+  );
+  console.log(`bench page: ${page.built ? 'built' : 'reused the build of the same sources'} in ${(page.ms / 1000).toFixed(1)} s`);
+  return normalize(page.dir);
 }
 
 function serve(root: string): Promise<{ server: Server; origin: string }> {
@@ -86,10 +94,27 @@ function serve(root: string): Promise<{ server: Server; origin: string }> {
 }
 
 async function start(): Promise<Shared> {
-  const root = await buildPage();
-  const { server, origin } = await serve(root);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BENCH_CHROMIUM_ARGS });
-  return { origin, browser, server };
+  // Chromium starts while the page is built (or found built).
+  const [page, launched] = await Promise.allSettled([buildPage(), chromium.launch({ executablePath: CHROMIUM, args: BENCH_CHROMIUM_ARGS })]);
+  if (launched.status === 'rejected') throw launched.reason;
+  const browser = launched.value;
+  try {
+    if (page.status === 'rejected') throw page.reason;
+    const { server, origin } = await serve(page.value);
+    return { origin, browser, server };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/**
+ * Starts building (or finding) the page and launching Chromium without waiting, so that a benchmark
+ * can seed its server meanwhile; a failure shows at `openBenchPage`.
+ */
+export function warmUpBenchBrowser(): void {
+  shared ??= start();
+  shared.catch(() => undefined);
 }
 
 /** A fresh browser context with the benchmark page loaded and `window.bench` ready. */

@@ -9,16 +9,18 @@
 // documents. Every document passes the server's validation and reference checks
 // (`checkDataSet` in ./bench-server.ts verifies it before seeding).
 //
-// People are drawn with the demo generator's `person` (valid GB 11643 ID numbers and mobiles) and
-// the street with its `streetDoc`/`communityDocs`, so the documents look like the demo's.
+// People are drawn with the demo generator's `person` (valid GB 11643 ID numbers and mobiles), the
+// street with its `streetDoc`/`communityDocs`, the grids with its `cutIntoGrids`/`gridDoc`, the
+// activities with its `activityDoc` and the branches' ledgers with its `ledgerDocs`, so the
+// documents look like the demo's.
 import { collectionNames, type AnyDoc, type CollectionName, type WireDoc } from '@domain/collections';
 import { matchesFilter, readFilter } from '@domain/scope';
 import { COMMUNITIES, DEPARTMENTS, MANAGED_COMPOUNDS, PROPERTY_COMPANIES, SERVICES, SKILLS, UNMANAGED_COMPOUNDS, WORKPLACES } from '../../../server/src/demo/names';
 import { person } from '../../../server/src/demo/persons';
-import { withLeaders } from '../../../server/src/demo/people';
-import { FUND_RATE_FEN, STREET_ID, communityDocs, streetDoc } from '../../../server/src/demo/places';
+import { cutIntoGrids, gridDoc, groupBy, withLeaders, type GridPlan } from '../../../server/src/demo/people';
+import { STREET_ID, communityDocs, streetDoc } from '../../../server/src/demo/places';
 import { pad, seededRandom, type Random } from '../../../server/src/demo/random';
-import { NEED_TEXTS, STATE_PATH } from '../../../server/src/demo/records';
+import { NEED_TEXTS, STATE_PATH, activityDoc, ledgerDocs } from '../../../server/src/demo/records';
 import type { Tier } from './tier';
 
 export interface DataSet {
@@ -197,28 +199,14 @@ function buildingDocs(random: Random, count: number, compounds: Doc<'compounds'>
 
 // --- people and grids ------------------------------------------------------------------------
 
-interface GridPlan {
-  id: string;
-  community: number;
-  buildings: Doc<'buildings'>[];
-}
-
-/** The grids spread over the communities; each community's buildings cut into runs, one per grid. */
+/** The grids spread over the communities; each community's buildings cut into runs, one per grid (as the demo cuts them). */
 function gridPlans(count: number, communities: number, buildings: Doc<'buildings'>[]): GridPlan[] {
-  const plans: GridPlan[] = [];
-  for (let community = 0; community < communities; community++) {
+  const byCommunity = groupBy(buildings, (building) => building.communityId);
+  return Array.from({ length: communities }, (_, community) => {
     const first = Math.floor((community * count) / communities);
     const inCommunity = Math.floor(((community + 1) * count) / communities) - first;
-    const own = buildings.filter((building) => building.communityId === communityIdAt(community));
-    for (let g = 0; g < inCommunity; g++) {
-      plans.push({
-        id: `grid-${pad(community + 1, 2)}-${pad(g + 1, 2)}`,
-        community,
-        buildings: own.slice(Math.floor((g * own.length) / inCommunity), Math.floor(((g + 1) * own.length) / inCommunity)),
-      });
-    }
-  }
-  return plans;
+    return cutIntoGrids(community, inCommunity, byCommunity.get(communityIdAt(community)) ?? []);
+  }).flat();
 }
 
 type Member = Doc<'members'>;
@@ -286,31 +274,9 @@ function workOf(random: Random, category: Category, compound: Doc<'compounds'>):
 }
 
 function gridDocs(plans: GridPlan[], members: Member[]): Doc<'grids'>[] {
-  const byGrid = new Map<string, Member[]>();
-  const workersByCommunity = new Map<string, Member[]>();
-  for (const member of members) {
-    if (member.gridId !== undefined) byGrid.set(member.gridId, [...(byGrid.get(member.gridId) ?? []), member].slice(0, 40));
-    if (member.teamRoles?.includes('communityWorker')) workersByCommunity.set(member.communityId, [...(workersByCommunity.get(member.communityId) ?? []), member]);
-  }
-  return plans.map((plan, g): Doc<'grids'> => {
-    const community = communityIdAt(plan.community);
-    const inGrid = byGrid.get(plan.id) ?? [];
-    const workers = workersByCommunity.get(community) ?? [];
-    const worker = workers[g % Math.max(1, workers.length)];
-    return {
-      id: plan.id,
-      streetId: STREET_ID,
-      communityId: community,
-      name: `${COMMUNITIES[plan.community]?.[0] ?? ''}第${Number(plan.id.slice(-2))}网格`,
-      code: plan.id.slice('grid-'.length),
-      compoundIds: [...new Set(plan.buildings.map((building) => building.compoundId))],
-      buildingIds: plan.buildings.map((building) => building.id),
-      gridWorkerIds: inGrid.filter((m) => m.teamRoles?.includes('gridWorker')).map((m) => m.id),
-      communityWorkerIds: worker ? [worker.id] : [],
-      volunteerIds: inGrid.filter((m) => m.teamRoles?.includes('volunteer')).map((m) => m.id),
-      _deleted: false,
-    };
-  });
+  const byGrid = groupBy(members, (member) => member.gridId ?? '');
+  const byCommunity = groupBy(members, (member) => member.communityId);
+  return plans.map((plan) => gridDoc(plan, byGrid.get(plan.id) ?? [], byCommunity.get(communityIdAt(plan.community)) ?? []));
 }
 
 // --- organisation ----------------------------------------------------------------------------
@@ -437,77 +403,13 @@ function needDocs(random: Random, count: number, compounds: Doc<'compounds'>[], 
   });
 }
 
+/** `count` activities spread evenly over the compounds, in the year's first ten months. */
 function activityDocs(random: Random, count: number, compounds: Doc<'compounds'>[], members: Member[]): Doc<'activities'>[] {
-  const kinds = [
-    ['deliberation', '小区议事会：停车管理'],
-    ['study', '党员集中学习'],
-    ['service', '党员志愿服务进小区'],
-    ['meeting', '共建单位联席会'],
-  ] as const;
   const residentsOf = groupBy(members, (member) => member.compoundId ?? '');
   return Array.from({ length: count }, (_, a): Doc<'activities'> => {
     const compound = compounds[Math.floor((a * compounds.length) / count)]!;
-    const [kind, title] = kinds[a % kinds.length]!;
-    const venue = compound.venues?.[0];
-    return {
-      id: `activity-${pad(a + 1, 6)}`,
-      streetId: STREET_ID,
-      communityId: compound.communityId,
-      compoundId: compound.id,
-      ...(venue ? { venueId: venue.id } : {}),
-      date: `2026-${pad(random.int(1, 10), 2)}-${pad(random.int(1, 28), 2)}`,
-      kind,
-      title,
-      participantIds: random.sample(residentsOf.get(compound.id) ?? [], 5).map((m) => m.id),
-      hours: random.pick([1, 1.5, 2, 3]),
-      _deleted: false,
-    };
+    return activityDoc(random, `activity-${pad(a + 1, 6)}`, a, compound, residentsOf.get(compound.id) ?? [], 10);
   });
-}
-
-const SPENDING: readonly [date: string, percent: number, purpose: string][] = [
-  ['2026-01-20', 9, '购买党员活动室桌椅'],
-  ['2026-03-12', 6, '党员学习资料印制'],
-  ['2026-05-08', 8, '小区议事会场地布置及茶水'],
-  ['2026-07-01', 12, '“七一”主题党日活动'],
-  ['2026-08-15', 7, '党员志愿服务队物资（马甲、袖标）'],
-];
-
-/** Each compound branch: a few disbursements of its funds and its secretary's monthly allowances. */
-function ledgerDocs(compounds: Doc<'compounds'>[], orgs: Org[]): Doc<'ledger'>[] {
-  const compoundsById = new Map(compounds.map((compound) => [compound.id, compound]));
-  return orgs
-    .filter((org) => org.level === 'compoundBranch')
-    .flatMap((branch, b): Doc<'ledger'>[] => {
-      const budgetFen = (compoundsById.get(branch.compoundId ?? '')?.residentCount ?? 0) * FUND_RATE_FEN;
-      const base = { streetId: STREET_ID, communityId: branch.communityId ?? '', orgId: branch.id, compoundId: branch.compoundId, _deleted: false };
-      const spending = SPENDING.map(
-        ([date, percent, purpose], i): Doc<'ledger'> => ({
-          ...base,
-          id: `ledger-${pad(b + 1, 4)}-funds-2026-${pad(i + 1, 2)}`,
-          kind: 'disbursement',
-          date,
-          amountFen: Math.round((budgetFen * percent) / 10_000) * 100,
-          purpose,
-        }),
-      );
-      const allowances = branch.secretaryMemberId
-        ? Array.from(
-            { length: 10 },
-            (_, m): Doc<'ledger'> => ({
-              ...base,
-              id: `ledger-${pad(b + 1, 4)}-allowance-2026-${pad(m + 1, 2)}`,
-              kind: 'allowance',
-              memberId: branch.secretaryMemberId,
-              month: `2026-${pad(m + 1, 2)}`,
-              amountFen: 30000,
-              purpose: '小区党支部书记任职补贴',
-              paid: m < 9,
-            }),
-          )
-        : [];
-      return [...spending, ...allowances];
-    });
 }
 
 function assessmentDocs(random: Random, street: Doc<'streets'>, units: Doc<'units'>[], communities: Doc<'communities'>[]): Doc<'assessments'>[] {
@@ -528,14 +430,4 @@ function assessmentDocs(random: Random, street: Doc<'streets'>, units: Doc<'unit
         })),
     ])
     .map((head): Doc<'assessments'> => ({ ...head, streetId: STREET_ID, year: 2025, scores: scores(), _deleted: false }));
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
 }
