@@ -45,8 +45,6 @@ async function firstStreetId(tx: Queryable): Promise<string | undefined> {
 async function createStreet(tx: Queryable, options: FirstStartOptions): Promise<string> {
   const id = `street-${randomUUID()}`;
   const street: AnyDoc = { id, streetId: id, name: options.streetName, _deleted: false };
-  const log = await openChangeLog(tx, options.changeOrder);
-  await log.write('streets', [{ before: null, after: street }], SYSTEM_ACTOR);
-  await log.finish();
+  await openChangeLog(tx, options.changeOrder).write('streets', [{ before: null, after: street }], SYSTEM_ACTOR);
   return id;
 }

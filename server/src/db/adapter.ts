@@ -19,6 +19,11 @@ export interface Db extends Queryable {
    */
   listen(channel: string, handler: (payload: string) => void, onReset: () => void): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;
+  /**
+   * A connection apart from the one(s) requests share, for a writer that sends one statement at a
+   * time (group-commit.ts): its statements never wait in the queue behind every request's reads.
+   */
+  apart(): Queryable;
   close(): Promise<void>;
 }
 

@@ -28,6 +28,8 @@ export async function openPglite(dataDir: string): Promise<Db> {
     async notify(channel, payload) {
       await pg.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
+    // The only connection: PGlite serialises everything anyway.
+    apart: () => on(pg),
     close: () => pg.close(),
   };
 }

@@ -33,6 +33,8 @@ export function openPostgres(connectionString: string): Db {
     },
   });
   const stops = new Set<() => Promise<void>>();
+  // A pool of one, so that a lost connection is replaced as the main pool's are.
+  let apart: pg.Pool | undefined;
   return {
     ...on(pool),
     async transaction<T>(fn: (tx: Queryable) => Promise<T>, isolation: Isolation = 'read committed') {
@@ -72,8 +74,16 @@ export function openPostgres(connectionString: string): Db {
     async notify(channel, payload) {
       await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
+    apart() {
+      if (apart === undefined) {
+        apart = new pg.Pool({ connectionString, max: 1 });
+        apart.on('error', (error) => console.error('PostgreSQL 连接池错误', error.message));
+      }
+      return on(apart);
+    },
     async close() {
       await Promise.all([...stops].map((stop) => stop()));
+      await apart?.end();
       await pool.end();
     },
   };

@@ -28,12 +28,11 @@ export async function loadDemo(db: Db, data: DemoDataIn, order: ChangeOrder): Pr
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SETUP_LOCK]);
     if (!(await isEmpty(tx))) return false;
-    const log = await openChangeLog(tx, order);
+    const log = openChangeLog(tx, order);
     for (const collection of collectionNames) {
       const docs = data.documents[collection] ?? [];
       await log.write(collection, docs.map((after) => ({ before: null, after })), SYSTEM_ACTOR);
     }
-    await log.finish();
     for (const [i, account] of data.accounts.entries()) {
       await insertUser(tx, {
         username: account.username,

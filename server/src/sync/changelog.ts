@@ -3,6 +3,7 @@
 // the transaction commits: writers holding seqs commit in seq order (design.md pitfalls), so a pull
 // that has read up to the counter can never later meet a smaller seq. What a push reads and checks
 // before runs concurrently; the write statement then checks that none of it changed meanwhile.
+// Concurrent pushes share one such statement (group-commit.ts), each decided on its own.
 // Seq and audit stay out of `data`.
 import type { AnyDoc, CollectionName } from '@domain/collections';
 import type { Queryable } from '../db/adapter';
@@ -48,6 +49,15 @@ export function scopeKeys(collection: CollectionName, doc: AnyDoc): ScopeKeys {
 /** PostgreSQL's unique violation: a document written as new exists (another push created it meanwhile). */
 export const DUPLICATE_DOC = '23505';
 
+/** One push's write: its rows, who wrote them, and the other documents it was decided on. */
+export interface PushWrite {
+  collection: CollectionName;
+  writes: readonly DocWrite[];
+  actor: Actor;
+  /** Documents the write was decided on without writing them (reference targets), as read. */
+  unchanged: readonly ReadDoc[];
+}
+
 export interface ChangeLog {
   /**
    * Writes the documents unless one of them, or of `unchanged`, is no longer as it was read
@@ -55,42 +65,44 @@ export interface ChangeLog {
    * whether it wrote. Nothing is written when it did not.
    */
   write(collection: CollectionName, writes: readonly DocWrite[], actor: Actor, unchanged?: readonly ReadDoc[]): Promise<boolean>;
-  /** Kept for callers of the earlier two-step log: the counter is written with the rows. */
-  finish(): Promise<void>;
 }
 
-export function openChangeLog(tx: Queryable, order: ChangeOrder): Promise<ChangeLog> {
-  return Promise.resolve({
+export function openChangeLog(tx: Queryable, order: ChangeOrder): ChangeLog {
+  return {
     async write(collection, writes, actor, unchanged = []) {
       if (writes.length === 0) return true;
-      return insertChanges(tx, collection, writes, actor, unchanged, order);
+      const [ok] = await writeBatch(tx, order, [{ collection, writes, actor, unchanged }]);
+      return ok === true;
     },
-    async finish() {},
-  });
+  };
 }
 
 /**
- * ONE statement: it locks the stored rows and share-locks the other documents the write was
- * decided on, checking that each is still at the seq it was read at; only then takes the seqs from
- * the counter (locking it until the commit: in the safe order writers commit in seq order) and
- * writes the rows, their audit entries (the stored state before, as locked, and the new one), their
- * scope exits and the notices. Sent outside a transaction it commits at once, so the writers'
- * lock is held for the end of one statement and its commit, with no round trip to the server.
+ * ONE statement for the writes of several pushes (group commit, see group-commit.ts), each
+ * decided on its own: it locks the stored rows and share-locks the other documents each push was
+ * decided on, checking that each is still at the seq it was read at. A push all of whose rows
+ * and targets are is "ok"; only the rows of ok pushes then take seqs from the counter (locking it
+ * until the commit: in the safe order writers commit in seq order) and are written, with their
+ * audit entries (the stored state before, as locked, and the new one, by that push's actor), their
+ * scope exits and one notice per push and street. Sent outside a transaction it commits at once,
+ * so the writers' lock is held for the end of one statement and its commit. The pushes must not
+ * write a document another of them writes or keeps: each would be checked against the state
+ * before the statement. Resolves to whether each push was written.
  */
-async function insertChanges(
-  tx: Queryable,
-  collection: CollectionName,
-  writes: readonly DocWrite[],
-  actor: Actor,
-  unchanged: readonly ReadDoc[],
-  order: ChangeOrder,
-): Promise<boolean> {
-  const rows = writes.map(({ before, after }, i) => {
-    const keys = scopeKeys(collection, after);
-    const old = before && scopeKeys(collection, before.data);
-    return {
-      row: {
-        ord: i + 1,
+export async function writeBatch(db: Queryable, order: ChangeOrder, pushes: readonly PushWrite[]): Promise<boolean[]> {
+  const rows: unknown[] = [];
+  const notices: string[] = [];
+  let ord = 0;
+  pushes.forEach(({ collection, writes, actor }, p) => {
+    const touched = writes.map(({ before, after }) => {
+      const keys = scopeKeys(collection, after);
+      const old = before && scopeKeys(collection, before.data);
+      rows.push({
+        p,
+        ord: ++ord,
+        c: collection,
+        user_id: actor.userId,
+        device_id: actor.deviceId,
         id: after.id,
         ...columns(keys),
         deleted: after._deleted,
@@ -99,66 +111,78 @@ async function insertChanges(
         moved: old !== null && (old.communityId !== keys.communityId || old.compoundId !== keys.compoundId),
         old_community_id: old?.communityId ?? null,
         old_compound_id: old?.compoundId ?? null,
-      },
-      keys,
-      old,
-    };
+      });
+      return { keys, old };
+    });
+    for (const streetId of new Set(touched.map((r) => r.keys.streetId))) notices.push(`{"p":${p},"m":${noticeOf(collection, streetId, touched)}}`);
   });
-  const existing = writes.filter((w) => w.before !== null).length;
-  const notices = [...new Set(rows.map((r) => r.keys.streetId))].map((streetId) => noticeOf(collection, streetId, rows));
   const params: unknown[] = [
-    collection,
-    JSON.stringify(rows.map((r) => r.row)),
-    actor.userId,
-    actor.deviceId,
+    JSON.stringify(rows),
+    JSON.stringify(pushes.map(({ writes, unchanged }, p) => ({ p, expected: writes.filter((w) => w.before !== null).length + unchanged.length }))),
+    JSON.stringify(pushes.flatMap(({ unchanged }, p) => unchanged.map((u) => ({ p, c: u.collection, i: u.id, s: u.seq })))),
     CHANGES_CHANNEL,
     `[${notices.join(',')}]`,
-    JSON.stringify(unchanged.map((u) => ({ c: u.collection, i: u.id, s: u.seq }))),
-    existing + unchanged.length,
   ];
   // Safe: seqs numbered from the counter, raised (and so locked until commit) here. Naive: a sequence, no lock.
-  let numbered = `numbered AS MATERIALIZED (SELECT x.*, nextval('naive_change_seq') AS seq FROM x WHERE (SELECT ok FROM ok))`;
-  if (order === 'safe') {
-    params.push(rows.length);
-    numbered = `counted AS (UPDATE change_counter SET value = value + $9 WHERE id = 1 AND (SELECT ok FROM ok) RETURNING value - $9 AS base),
-     numbered AS (SELECT x.*, c.base + x.ord AS seq FROM x CROSS JOIN counted c)`;
-  }
-  const result = await tx.query<{ ok: boolean }>(
+  const numbered =
+    order === 'safe'
+      ? `total AS (SELECT count(*) AS n FROM okx),
+     counted AS (UPDATE change_counter SET value = value + t.n FROM total t WHERE id = 1 AND t.n > 0 RETURNING value - t.n AS base),
+     numbered AS (SELECT okx.*, c.base + row_number() OVER (ORDER BY okx.ord) AS seq FROM okx CROSS JOIN counted c)`
+      : `numbered AS MATERIALIZED (SELECT okx.*, nextval('naive_change_seq') AS seq FROM okx)`;
+  const result = await db.query<{ ok: unknown }>(
     `WITH x AS (
-       SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(ord bigint, id text, street_id text, community_id text,
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(p int, ord bigint, c text, user_id text, device_id text, id text, street_id text, community_id text,
          compound_id text, deleted boolean, data jsonb, read_seq bigint, moved boolean, old_community_id text, old_compound_id text)),
-     -- The stored rows as they were read (a row changed since then is not locked, and not counted).
+     pushes AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS p(p int, expected bigint)),
+     -- The stored rows as they were read (a row changed since then is not locked, and not counted),
+     -- carrying their write and the stored state for the audit (no join later: its row estimates are poor).
      locked AS (
-       SELECT d.id, d.data FROM docs d JOIN x ON d.collection = $1 AND d.id = x.id AND d.seq = x.read_seq
-       ORDER BY d.id FOR UPDATE OF d),
+       SELECT x.*, d.data AS before FROM docs d JOIN x ON d.collection = x.c AND d.id = x.id AND d.seq = x.read_seq
+       ORDER BY d.collection, d.id FOR UPDATE OF d),
      kept AS (
-       SELECT d.id FROM docs d JOIN jsonb_to_recordset($7::jsonb) AS u(c text, i text, s bigint)
+       SELECT u.p FROM docs d JOIN jsonb_to_recordset($3::jsonb) AS u(p int, c text, i text, s bigint)
          ON d.collection = u.c AND d.id = u.i AND d.seq = u.s
        ORDER BY d.collection, d.id FOR SHARE OF d),
-     ok AS (SELECT (SELECT count(*) FROM locked) + (SELECT count(*) FROM kept) = $8 AS ok),
+     counts AS (SELECT p, count(*) AS n FROM (SELECT p FROM locked UNION ALL SELECT p FROM kept) AS found GROUP BY p),
+     -- Whether each push is still as read, by position (p + 1): a join on these CTEs would be
+     -- planned from row estimates far too low, as a nested loop over every pair of rows.
+     ok AS (SELECT array_agg(pu.expected = coalesce(n.n, 0) ORDER BY pu.p) AS pushes FROM pushes pu LEFT JOIN counts n ON n.p = pu.p),
+     okx AS MATERIALIZED (
+       SELECT w.* FROM (SELECT * FROM locked UNION ALL SELECT x.*, NULL::jsonb FROM x WHERE x.read_seq IS NULL) AS w
+       WHERE (SELECT pushes FROM ok)[w.p + 1]),
      ${numbered},
      updated AS (
        UPDATE docs d SET street_id = n.street_id, community_id = n.community_id, compound_id = n.compound_id,
          seq = n.seq, deleted = n.deleted, data = n.data
-       FROM numbered n WHERE n.read_seq IS NOT NULL AND d.collection = $1 AND d.id = n.id),
+       FROM numbered n WHERE n.read_seq IS NOT NULL AND d.collection = n.c AND d.id = n.id),
      -- New documents: one another push created meanwhile fails the statement on the primary key.
      inserted AS (
        INSERT INTO docs (collection, id, street_id, community_id, compound_id, seq, deleted, data)
-       SELECT $1, n.id, n.street_id, n.community_id, n.compound_id, n.seq, n.deleted, n.data FROM numbered n WHERE n.read_seq IS NULL),
+       SELECT n.c, n.id, n.street_id, n.community_id, n.compound_id, n.seq, n.deleted, n.data FROM numbered n WHERE n.read_seq IS NULL),
      audited AS (
        INSERT INTO audit (seq, collection, id, user_id, device_id, before, after)
-       SELECT n.seq, $1, n.id, $3, $4, l.data, n.data FROM numbered n LEFT JOIN locked l ON l.id = n.id),
+       SELECT n.seq, n.c, n.id, n.user_id, n.device_id, n.before, n.data FROM numbered n),
      exited AS (
        INSERT INTO scope_exits (seq, collection, id, street_id, community_id, compound_id)
-       SELECT n.seq, $1, n.id, n.street_id, n.old_community_id, n.old_compound_id FROM numbered n WHERE n.moved),
-     -- Delivered by PostgreSQL only when (and if) the transaction commits.
+       SELECT n.seq, n.c, n.id, n.street_id, n.old_community_id, n.old_compound_id FROM numbered n WHERE n.moved),
+     -- Each written push's notices carry its highest seq in the street; delivered by PostgreSQL only when (and if) the transaction commits.
      notified AS (
-       SELECT pg_notify($5, jsonb_set(m, '{seq}', to_jsonb((SELECT max(n.seq) FROM numbered n WHERE n.street_id = m->>'streetId')))::text)
-       FROM jsonb_array_elements($6::jsonb) AS m WHERE (SELECT ok FROM ok))
-     SELECT ok.ok, (SELECT count(*) FROM notified) AS notices FROM ok`,
+       SELECT pg_notify($4, jsonb_set(e->'m', '{seq}', to_jsonb(s.seq))::text)
+       FROM jsonb_array_elements($5::jsonb) AS e
+       JOIN (SELECT n.p, n.street_id, max(n.seq) AS seq FROM numbered n GROUP BY n.p, n.street_id) AS s
+         ON s.p = (e->>'p')::int AND s.street_id = e->'m'->>'streetId')
+     SELECT (SELECT count(*) FROM notified) AS notices, (SELECT to_jsonb(pushes) FROM ok) AS ok`,
     params,
   );
-  return result[0]?.ok === true;
+  const ok = parseOk(result[0]?.ok);
+  return pushes.map((_, p) => ok[p] === true);
+}
+
+/** The `ok` column: a JSON array of each push's outcome (parsed by the drivers, or a string). */
+function parseOk(value: unknown): unknown[] {
+  const list: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return Array.isArray(list) ? list : [];
 }
 
 interface NoticeRow {

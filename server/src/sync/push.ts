@@ -11,6 +11,7 @@ import type { Caller } from '../http/caller';
 import { ApiError } from '../http/errors';
 import { errorMessages } from '../messages';
 import { DUPLICATE_DOC, openChangeLog, type DocWrite, type ReadDoc, type StoredDoc } from './changelog';
+import { groupWriterOf } from './group-commit';
 import { checkReferences, referenceTargets, targetKey, type ReferenceTarget, type RowToWrite } from './references';
 import { checkTransitions } from './transitions';
 import { parsePushBody, todayInChina, validateDocuments, type PushRowIn } from './validate';
@@ -90,8 +91,11 @@ async function pushOnce(
     const found = referenced.get(targetKey(t.collection, t.id));
     return found ? [{ collection: t.collection, id: t.id, seq: found.seq }] : [];
   });
-  const log = await openChangeLog(db, ctx.changeOrder);
-  const written = await log.write(collection, writes, { userId: caller.user.id, deviceId: caller.deviceId }, unchanged);
+  const actor = { userId: caller.user.id, deviceId: caller.deviceId };
+  // Outside a transaction the write joins concurrent pushes' in one statement (group-commit.ts).
+  const written = lock
+    ? await openChangeLog(db, ctx.changeOrder).write(collection, writes, actor, unchanged)
+    : await groupWriterOf(ctx).write({ collection, writes, actor, unchanged });
   return written ? conflicts : CHANGED;
 }
 
