@@ -31,16 +31,30 @@ interface SessionRow extends UserRow {
   session_device_id: string;
   session_revoked: boolean;
   session_expired: boolean;
+  session_ms_left: unknown;
   device_revoked: boolean;
 }
 
 /** The session of a bearer token, or the error to answer: a revoked device wins, so its client wipes. */
 export async function sessionOf(db: Queryable, token: string | undefined): Promise<Session> {
+  return (await sessionOfHash(db, tokenHashOf(token))).session;
+}
+
+/** The token's hash; a missing token is refused before any lookup. */
+export function tokenHashOf(token: string | undefined): string {
   if (token === undefined || token === '') throw new ApiError('unauthorized', errorMessages.unauthorized);
-  const tokenHash = hashToken(token);
+  return hashToken(token);
+}
+
+/**
+ * `sessionOf` by token hash, with how long the session has left by the database's clock (so that
+ * a copy kept in memory never outlives it, whatever this machine's clock says).
+ */
+export async function sessionOfHash(db: Queryable, tokenHash: string): Promise<{ session: Session; msLeft: number }> {
   const rows = await db.query<SessionRow>(
     `SELECT u.*, s.device_id AS session_device_id, s.revoked_at IS NOT NULL AS session_revoked,
-            s.expires_at <= now() AS session_expired, d.revoked_at IS NOT NULL AS device_revoked
+            s.expires_at <= now() AS session_expired, d.revoked_at IS NOT NULL AS device_revoked,
+            extract(epoch FROM s.expires_at - now()) * 1000 AS session_ms_left
      FROM sessions s JOIN users u ON u.id = s.user_id JOIN devices d ON d.id = s.device_id
      WHERE s.token_hash = $1`,
     [tokenHash],
@@ -49,7 +63,7 @@ export async function sessionOf(db: Queryable, token: string | undefined): Promi
   if (!row) throw new ApiError('unauthorized', errorMessages.unauthorized);
   if (row.device_revoked) throw new ApiError('device_revoked', errorMessages.deviceRevoked);
   if (row.session_revoked || row.session_expired || row.disabled) throw new ApiError('unauthorized', errorMessages.unauthorized);
-  return { tokenHash, deviceId: row.session_device_id, user: row };
+  return { session: { tokenHash, deviceId: row.session_device_id, user: row }, msLeft: Number(row.session_ms_left) };
 }
 
 /** The bearer token of an Authorization header value. */

@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { CLIENT_VERSION_HEADER } from '@domain/contract';
 import type { Scope } from '@domain/scope';
 import { compareVersions, isVersion } from '@domain/version';
-import { bearerToken, sessionOf } from '../auth/sessions';
+import { sessionCacheOf } from '../auth/session-cache';
+import { bearerToken } from '../auth/sessions';
 import type { UserRow } from '../auth/users';
 import type { ServerContext } from '../context';
 import { errorMessages } from '../messages';
@@ -20,7 +21,8 @@ export interface Caller {
 const TOUCH_INTERVAL_MS = 60_000;
 
 export async function callerOf(ctx: ServerContext, request: FastifyRequest): Promise<Caller> {
-  const session = await sessionOf(ctx.db, bearerToken(request.headers.authorization));
+  // From memory when the token was used in the last few seconds (auth/session-cache.ts says when not).
+  const session = await sessionCacheOf(ctx).sessionOf(ctx.db, bearerToken(request.headers.authorization));
   const version = clientVersion(ctx, request);
   await touchDevice(ctx, session.deviceId, version);
   return { ...session, scope: await scopeOf(ctx.db, session.user) };

@@ -31,43 +31,62 @@ export async function pullChanges(db: Db, request: PullRequest): Promise<PullRes
 }
 
 /**
- * The page and the counter come from ONE statement, so from one snapshot without a transaction:
- * in the safe order every row visible there has a seq at or below the counter read with it, and a
- * write committed later gets a seq above it. The exits of (since, until] are read after it: no
- * later write has a seq in that range, and a document they move again comes in a later page.
+ * The page, the counter and (for a checkpoint of the same scope) the page's exits come from ONE
+ * statement, so from one snapshot without a transaction: in the safe order every row visible there
+ * has a seq at or below the counter read with it, and a write committed later gets a seq above it.
+ * So the exits after the checkpoint are all there, judged against the documents' keys of that
+ * moment; those up to the page's end are this page's `removed`, a document moved again later comes
+ * in a later page. One round trip for every incremental pull; the page is not read twice.
  */
 async function pullPage(db: Db, request: PullRequest): Promise<{ documents: string[]; removed: string[]; checkpoint: SyncCheckpoint }> {
   const { collection, scope, limit, checkpoint } = request;
   const sameScopeAsBefore = checkpoint !== null && sameScope(checkpoint.scope, checkpointScope(scope));
+  const filter = readFilter(collection, scope);
   // A checkpoint from beyond the counter comes from another database (a reset server): start over.
-  const params: unknown[] = [collection, scope.streetId, sameScopeAsBefore ? checkpoint.seq : 0, limit];
+  const params: unknown[] = [collection, scope.streetId, sameScopeAsBefore ? checkpoint.seq : 0, limit, sameScopeAsBefore];
   // The filter in a form the index (collection, street_id, community_id, seq) serves, in seq order.
-  const rows = await db.query<{ high_water: unknown; seq: unknown; data: string | null }>(
+  const pageFilter = positiveFilterSql(filter, params);
+  const rows = await db.query<{ high_water: unknown; seq: unknown; data: string | null; exited: string | null }>(
     `WITH hw AS (${highWaterSql(request.order)}),
      page AS (
        SELECT d.seq, d.data FROM docs d
        WHERE d.collection = $1 AND d.street_id = $2 AND d.seq > (CASE WHEN $3 <= (SELECT value FROM hw) THEN $3 ELSE 0 END)
-         AND ${positiveFilterSql(readFilter(collection, scope), params)}
-       ORDER BY d.seq LIMIT $4)
-     SELECT hw.value AS high_water, p.seq, p.data::text AS data
+         AND ${pageFilter}
+       ORDER BY d.seq LIMIT $4),
+     exits AS (
+       SELECT e.id, min(e.seq) AS seq FROM scope_exits e JOIN docs d ON d.collection = e.collection AND d.id = e.id
+       WHERE $5 AND $3 <= (SELECT value FROM hw)
+         AND e.collection = $1 AND e.street_id = $2 AND e.seq > $3 AND e.seq <= (SELECT value FROM hw)
+         AND ${filterSql(filter, 'e', params)} AND NOT ${filterSql(filter, 'd', params)}
+       GROUP BY e.id)
+     SELECT hw.value AS high_water, p.seq, p.data::text AS data, NULL::text AS exited
      FROM hw LEFT JOIN page p ON true
-     ORDER BY p.seq`,
+     UNION ALL
+     SELECT NULL, x.seq, NULL, x.id FROM exits x
+     ORDER BY 2`,
     params,
   );
-  const highWater = toNumber(rows[0]?.high_water ?? 0);
-  const previous = checkpoint !== null && checkpoint.seq <= highWater ? checkpoint : null;
-  const since = previous !== null && sameScopeAsBefore ? previous.seq : 0;
+  let highWater = 0;
   const documents: string[] = [];
+  /** Documents that left the scope after the checkpoint, with the seq of their first exit. */
+  const exits: { id: string; seq: number }[] = [];
   let lastSeq = 0;
   for (const row of rows) {
+    if (row.exited !== null) {
+      exits.push({ id: row.exited, seq: toNumber(row.seq) });
+      continue;
+    }
+    highWater = toNumber(row.high_water ?? 0);
     if (row.data === null) continue;
     documents.push(row.data);
     lastSeq = toNumber(row.seq);
   }
+  const previous = checkpoint !== null && checkpoint.seq <= highWater ? checkpoint : null;
   const until = documents.length === limit ? lastSeq : highWater;
 
   let removed: string[] = [];
-  if (previous !== null && sameScopeAsBefore) removed = await exitedIds(db, collection, scope, since, until);
+  // Exits after a full page's last document belong to a later page, as the documents do.
+  if (previous !== null && sameScopeAsBefore) removed = exits.filter((exit) => exit.seq <= until).map((exit) => exit.id);
   else if (previous !== null) removed = await leftWithScopeChange(db, collection, scope, previous);
   return { documents, removed, checkpoint: makeCheckpoint(until, scope) };
 }
@@ -103,19 +122,6 @@ function positiveFilterSql(filter: ReadFilter, params: unknown[]): string {
     default:
       return missingCase(filter);
   }
-}
-
-/** Documents moved out of the scope by writes in (since, until]: old keys in scope, current ones not. */
-async function exitedIds(tx: Queryable, collection: CollectionName, scope: Scope, since: number, until: number): Promise<string[]> {
-  const filter = readFilter(collection, scope);
-  const params: unknown[] = [collection, scope.streetId, since, until];
-  const rows = await tx.query<{ id: string }>(
-    `SELECT DISTINCT e.id FROM scope_exits e JOIN docs d ON d.collection = e.collection AND d.id = e.id
-     WHERE e.collection = $1 AND e.street_id = $2 AND e.seq > $3 AND e.seq <= $4
-       AND ${filterSql(filter, 'e', params)} AND NOT ${filterSql(filter, 'd', params)}`,
-    params,
-  );
-  return rows.map((row) => row.id);
 }
 
 /**

@@ -2,6 +2,7 @@
 // device's sessions then answer `device_revoked`, on which its client wipes the local data.
 import type { FastifyInstance } from 'fastify';
 import type { DeviceInfo } from '@domain/contract';
+import { forgetSessionsOf } from '../../auth/session-cache';
 import type { ServerContext } from '../../context';
 import { toIso, toIsoOrNull } from '../../db/adapter';
 import { errorMessages } from '../../messages';
@@ -55,7 +56,9 @@ export function adminDeviceRoutes(app: FastifyInstance, ctx: ServerContext): voi
     const device = found[0];
     if (!device) throw new ApiError('not_found', errorMessages.deviceNotFound);
     await ctx.db.query('UPDATE devices SET revoked_at = coalesce(revoked_at, now()), secret = NULL WHERE id = $1', [device.id]);
-    // Open streams of the account re-check their session and close if it was this device.
+    // This process answers the device's next request from the database; other processes and open
+    // streams of the account re-check their session (and close if it was this device).
+    forgetSessionsOf(ctx, device.user_id);
     await ctx.db.notify(CHANGES_CHANNEL, encodeNotice({ type: 'account', userId: device.user_id }));
     const updated = await ctx.db.query<DeviceRow>(`${SELECT_DEVICES} AND d.id = $2`, [caller.user.street_id, device.id]);
     return deviceInfo(updated[0] ?? device);

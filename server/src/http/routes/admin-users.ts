@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { roles, type AdminAccount } from '@domain/contract';
 import { readAccountScope } from '../../admin/scope-rules';
 import { hashPassword } from '../../auth/passwords';
+import { forgetSessionsOf } from '../../auth/session-cache';
 import { adminUser, insertUser, revokeSessionsOf, userById, type UserRow } from '../../auth/users';
 import type { ServerContext } from '../../context';
 import { toIsoOrNull } from '../../db/adapter';
@@ -37,8 +38,14 @@ export function adminUserRoutes(app: FastifyInstance, ctx: ServerContext): void 
     if (!user || user.street_id !== caller.user.street_id) throw new ApiError('not_found', errorMessages.userNotFound);
     return user;
   };
-  /** Open event streams of the account re-check it (and end when it was disabled). */
-  const announce = (userId: string) => ctx.db.notify(CHANGES_CHANNEL, encodeNotice({ type: 'account', userId }));
+  /**
+   * After a write to the account: this process's sessions of it are read again from the next request
+   * on; other processes and the open event streams of the account re-check it (and end when it was disabled).
+   */
+  const announce = (userId: string) => {
+    forgetSessionsOf(ctx, userId);
+    return ctx.db.notify(CHANGES_CHANNEL, encodeNotice({ type: 'account', userId }));
+  };
   const update = async (id: string, sql: string, params: unknown[] = []): Promise<AdminAccount> => {
     const rows = await ctx.db.query<UserRow>(`UPDATE users SET ${sql} WHERE id = $1 RETURNING id`, [id, ...params]);
     if (!rows[0]) throw new ApiError('not_found', errorMessages.userNotFound);
