@@ -144,6 +144,31 @@ describe('personal fields at rest', () => {
     expect(found.map((doc) => doc.mobile)).toEqual([secrets.mobile]);
   });
 
+  it('seals only the new state of an updated document, and reads both states back right', async () => {
+    await saveDoc('members', member);
+    const previousStates: unknown[] = [];
+    const subscription = open.db.collections.members.storageInstance.changeStream().subscribe((bulk) => {
+      for (const event of bulk.events) previousStates.push(event.previousDocumentData?.mobile);
+    });
+    const encrypt = vi.spyOn(crypto.subtle, 'encrypt');
+    try {
+      // The stored state RxDB read is the `previous` of the write: it must not be sealed again.
+      await saveDoc('members', { ...member, mobile: '13800001111' });
+      expect(encrypt).toHaveBeenCalledTimes(1);
+    } finally {
+      encrypt.mockRestore();
+      subscription.unsubscribe();
+    }
+    expect(previousStates).toEqual([secrets.mobile]);
+    const raw = open.db.collections.members.internalStorageInstance as unknown as {
+      originalStorageInstance: { findDocumentsById(ids: string[], withDeleted: boolean): Promise<Record<string, unknown>[]> };
+    };
+    expect(JSON.stringify(await raw.originalStorageInstance.findDocumentsById(['m1'], false))).not.toContain('13800001111');
+    await closeDatabase();
+    open = await openWith(key);
+    expect((await open.db.collections.members.findOne('m1').exec())?.mobile).toBe('13800001111');
+  });
+
   it('keeps a document without personal data as it was', async () => {
     const bare = { id: 'm2', streetId: street, communityId: community, name: '无个人信息', isPartyMember: false };
     await saveDoc('members', bare);

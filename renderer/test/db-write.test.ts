@@ -91,4 +91,21 @@ describe('saveDocs', () => {
     expect(open.pending.idsOf('compounds')).toHaveLength(5000);
     expect(open.pending.has('compounds', 'm0')).toBe(true);
   });
+
+  it('replaces stored documents, deleted ones included, in one write (one change event, so one push)', async () => {
+    const docs = Array.from({ length: 50 }, (_, i) => ({ ...base, id: `r${i}`, name: `旧${i}` }));
+    await saveDocs('compounds', docs);
+    await removeDoc('compounds', 'r7');
+    const bulks: number[] = [];
+    const subscription = open.db.collections.compounds.storageInstance.changeStream().subscribe((bulk) => bulks.push(bulk.events.length));
+    try {
+      await saveDocs('compounds', [...docs.map((doc) => ({ ...doc, name: `新${doc.id}` })), { ...base, id: 'r-new', name: '新建' }]);
+    } finally {
+      subscription.unsubscribe();
+    }
+    expect(bulks).toEqual([51]);
+    const stored = await open.db.collections.compounds.findByIds(['r0', 'r7', 'r49', 'r-new']).exec();
+    expect(['r0', 'r7', 'r49', 'r-new'].map((id) => stored.get(id)?.name)).toEqual(['新r0', '新r7', '新r49', '新建']);
+    expect(await open.db.collections.compounds.count({ selector: { id: { $regex: '^r' } } }).exec()).toBe(51);
+  });
 });

@@ -1,6 +1,6 @@
 // The push side's bookkeeping of "changes waiting": which ids a successful push clears, and that the
 // push does not wait on the disk for it.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AnyDoc } from '@domain/collections';
 import { PersistedIdSets } from '../src/db/idSets';
 import { memoryStore, type KeyValueStore } from '../src/db/localStore';
@@ -98,5 +98,25 @@ describe('acknowledging a push', () => {
     finishWrite();
     await writing;
     expect(pending.idsOf('members')).toEqual(['m1']);
+  });
+
+  it('reports a failed save of the smaller waiting set instead of swallowing it', async () => {
+    const inner = memoryStore();
+    let failSaves = false;
+    const store: KeyValueStore = {
+      get: (key) => inner.get(key),
+      set: (key, value) => (failSaves ? Promise.reject(new Error('disk full')) : inner.set(key, value)),
+    };
+    const pending = new PersistedIdSets(store, 'pending');
+    await pending.add('members', ['m1']);
+    failSaves = true;
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const { push } = handlersFor(pending, (ids) => Promise.resolve(ids.map((id) => member(id, 'A'))));
+      await push([{ assumedMasterState: null, newDocumentState: member('m1', 'A') }]);
+      await vi.waitFor(() => expect(logged).toHaveBeenCalledWith('waiting set', 'members', expect.any(Error)));
+    } finally {
+      logged.mockRestore();
+    }
   });
 });

@@ -1,6 +1,6 @@
 // INTERFACE (agreed between the data layer and the feature pages): the only way pages change
 // documents. Each call is one atomic local write with strict durability; sync picks it up.
-import type { RxCollection } from 'rxdb';
+import { fillObjectDataBeforeInsert, type RxCollection, type RxDocumentData } from 'rxdb';
 import type { CollectionName, DocTypes } from '@domain/collections';
 import { deepEqual, mergeThreeWay } from '@domain/merge';
 import { i18n } from '../i18n';
@@ -44,14 +44,14 @@ export async function saveDoc<C extends CollectionName>(collection: C, doc: DocT
     // Saving an unchanged form is no change: it must not count as waiting for sync.
     if (current && deepEqual(current.toJSON(), data)) return;
     await pending.add(collection, [id]);
-    await rx.upsert(data);
+    await replaceAll(rx, [data]);
   });
 }
 
 /**
  * Inserts or replaces many documents at once (an import). Every document is validated first: if any
  * is invalid nothing is written and the error lists the problems of the first bad one. Then all are
- * marked as waiting for sync in one go and written with one bulk upsert.
+ * marked as waiting for sync in one go and written with one storage write (see replaceAll).
  */
 export async function saveDocs<C extends CollectionName>(collection: C, docs: DocTypes[C][]): Promise<void> {
   const plain = docs.map((doc) => {
@@ -73,11 +73,43 @@ export async function saveDocs<C extends CollectionName>(collection: C, docs: Do
   const holds = ids.map((id) => duringLocalWrite(collection, id, () => landed));
   try {
     await pending.add(collection, ids);
-    const { error } = await rx.bulkUpsert(plain);
-    if (error.length > 0) throw new Error(i18n.t('common:errors.invalidDocument', { details: error.map((e) => e.documentId).join('; ') }));
+    await replaceAll(rx, plain);
   } finally {
     release();
     await Promise.all(holds);
+  }
+}
+
+/** Attempts of a bulk replace whose documents keep being changed underneath it (a pull writing them). */
+const REPLACE_ATTEMPTS = 5;
+
+/**
+ * Inserts or replaces `docs` in one storage write: reads the stored states once and writes over
+ * them. RxDB's `upsert` and `bulkUpsert` first try to insert every document (reading and
+ * encrypting them for nothing when they exist), then replace the refused ones through the
+ * collection's incremental write queue, which writes the first alone and the rest after it: more
+ * writes, two change events, and so two pushes where one would do. A document changed between the read and the write
+ * (a pull) is refused with a conflict and read and written again, as the queue would.
+ */
+async function replaceAll(rx: RxCollection<Record<string, unknown>>, docs: Record<string, unknown>[]): Promise<void> {
+  type Stored = RxDocumentData<Record<string, unknown>>;
+  const instance = rx.storageInstance;
+  const primary = rx.schema.primaryPath;
+  let todo = docs;
+  for (let attempt = 0; todo.length > 0; attempt++) {
+    const stored = new Map((await instance.findDocumentsById(todo.map((doc) => String(doc[primary])), true)).map((doc) => [String(doc[primary]), doc]));
+    const rows = todo.map((doc) => {
+      const previous: Stored | undefined = stored.get(String(doc[primary]));
+      const document = fillObjectDataBeforeInsert<Record<string, unknown>>(rx.schema, doc);
+      if (previous) document._attachments = previous._attachments;
+      return { previous, document };
+    });
+    const { error } = await instance.bulkWrite(rows, 'cg-save-docs');
+    const conflicts = new Set(error.filter((e) => e.status === 409).map((e) => e.documentId));
+    if (error.length > conflicts.size || (conflicts.size > 0 && attempt + 1 >= REPLACE_ATTEMPTS)) {
+      throw new Error(i18n.t('common:errors.invalidDocument', { details: error.map((e) => e.documentId).join('; ') }));
+    }
+    todo = todo.filter((doc) => conflicts.has(String(doc[primary])));
   }
 }
 

@@ -144,7 +144,9 @@ export function createHandlers(deps: HandlerDeps) {
         return current === undefined || deepEqual(current, row.newDocumentState);
       })
       .map((row) => row.newDocumentState.id);
-    deps.pending.remove(collection, done).catch(() => undefined);
+    // Not awaited (see above), but a failed save is a storage error worth seeing: the ids stay
+    // saved as waiting until the next start's reconciliation drops them.
+    deps.pending.remove(collection, done).catch((error: unknown) => console.error('waiting set', collection, error));
   }
 
   async function push(rows: IncomingPushRow[]): Promise<AnyDoc[]> {
