@@ -3,10 +3,10 @@
 // through it, in an earlier session, or by another tab. Dexie over fake-indexeddb, as in the app.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { createRevision, fillWithDefaultSettings, type RxStorageInstance } from 'rxdb';
+import { createRevision, fillWithDefaultSettings, getChangedDocumentsSince, normalizeMangoQuery, prepareQuery, type RxStorageInstance } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { freshReadsStorage, type FreshReadCounts } from '../src/db/freshReads';
-import type { AppStorage } from '../src/db/storage';
+import { RELAXED_CONTEXT_SUFFIX, type AppStorage } from '../src/db/storage';
 import { eventually } from './support/browserGlobals';
 
 type Doc = { id: string; name: string };
@@ -113,6 +113,47 @@ describe('freshReadsStorage', () => {
     ]);
     await elsewhere.close();
     await here.close();
+  });
+
+  it('passes on the context RxDB gave a write, without the mark of a relaxed commit, fresh or not', async () => {
+    const name = `fresh-${++databaseCount}`;
+    const fresh = await open(freshReadsStorage(getRxStorageDexie()), name);
+    const contexts: string[] = [];
+    const subscription = fresh.changeStream().subscribe((bulk) => contexts.push(bulk.context));
+    // RxDB's upstream tells the replication's own writes by this context: a changed one would push pulled documents back.
+    expect((await fresh.bulkWrite([row('a'), row('b')], `replication-downstream-k${RELAXED_CONTEXT_SUFFIX}`)).error).toEqual([]);
+    const [stored] = await fresh.findDocumentsById(['a'], false);
+    const update = { previous: stored!, document: { ...stored!, name: '新名称', _rev: createRevision('test', stored) } };
+    expect((await fresh.bulkWrite([update], `replication-downstream-k${RELAXED_CONTEXT_SUFFIX}`)).error).toEqual([]);
+    subscription.unsubscribe();
+    await fresh.close();
+
+    const reopened = await open(freshReadsStorage(getRxStorageDexie()), name);
+    const later: string[] = [];
+    const again = reopened.changeStream().subscribe((bulk) => later.push(bulk.context));
+    expect((await reopened.bulkWrite([row('c')], `replication-down-write-meta${RELAXED_CONTEXT_SUFFIX}`)).error).toEqual([]);
+    again.unsubscribe();
+    expect(contexts).toEqual(['replication-downstream-k', 'replication-downstream-k']);
+    expect(later).toEqual(['replication-down-write-meta']);
+    expect((await reopened.findDocumentsById(['a', 'b', 'c'], false)).map((doc) => [doc.id, doc.name])).toEqual([
+      ['a', '新名称'],
+      ['b', '名称b'],
+      ['c', '名称c'],
+    ]);
+    await reopened.close();
+  });
+
+  it('stores a deleted document as the storage does: found among tombstones only', async () => {
+    const instance = await open(freshReadsStorage(getRxStorageDexie()), `fresh-${++databaseCount}`);
+    expect((await instance.bulkWrite([row('gone', true), row('here')], `replication-downstream-k${RELAXED_CONTEXT_SUFFIX}`)).error).toEqual([]);
+    expect((await instance.findDocumentsById(['gone', 'here'], false)).map((doc) => doc.id)).toEqual(['here']);
+    expect((await instance.findDocumentsById(['gone'], true)).map((doc) => [doc.id, doc._deleted])).toEqual([['gone', true]]);
+    // The indexes RxDB's queries use (_deleted stored as '0'/'1', _meta.lwt) hold the written rows.
+    const changed = await getChangedDocumentsSince(instance, 10);
+    expect(changed.documents.map((doc) => doc.id).sort()).toEqual(['gone', 'here']);
+    const query = prepareQuery(schema as never, normalizeMangoQuery(schema as never, { selector: { _deleted: { $eq: false } }, sort: [{ id: 'asc' }] } as never));
+    expect((await instance.query(query)).documents.map((doc) => doc.id)).toEqual(['here']);
+    await instance.close();
   });
 
   it('finds what another tab wrote into the same database once its change event has arrived', async () => {

@@ -4,18 +4,19 @@
 import { describe, expect, it } from 'vitest';
 import type { RxStorageInstance } from 'rxdb';
 import { fromBase64Url, toBase64Url } from '../src/db/bytes';
-import { pacedStorage, type AppStorage } from '../src/db/storage';
+import { pacedStorage, RELAXED_CONTEXT_SUFFIX, type AppStorage } from '../src/db/storage';
 
 type Row = { document: { id: string } };
 
-function fakeStorage(calls: number[]): AppStorage {
+function fakeStorage(calls: number[], contexts: string[] = []): AppStorage {
   return {
     name: 'fake',
     rxdbVersion: 'test',
     createStorageInstance: () =>
       Promise.resolve({
-        bulkWrite: (rows: Row[]) => {
+        bulkWrite: (rows: Row[], context: string) => {
           calls.push(rows.length);
+          contexts.push(context);
           // The fake refuses documents whose id starts with "bad".
           const error = rows.filter((row) => row.document.id.startsWith('bad')).map((row) => ({ documentId: row.document.id, status: 409 }));
           return Promise.resolve({ error });
@@ -45,6 +46,30 @@ describe('pacedStorage', () => {
     await instance.bulkWrite(rows(1000) as never, 'rx-collection-bulk-upsert');
     await instance.bulkWrite(rows(200) as never, 'replication-down-write-meta');
     expect(calls).toEqual([1000, 200]);
+  });
+
+  it('lets the chunks of pulled data but the last commit relaxed; the last one and checkpoints stay strict', async () => {
+    const calls: number[] = [];
+    const contexts: string[] = [];
+    const instance = await instanceOf(pacedStorage(fakeStorage(calls, contexts), 250));
+    const relaxed = (context: string) => `${context}${RELAXED_CONTEXT_SUFFIX}`;
+    await instance.bulkWrite(rows(600) as never, 'replication-downstream-abc');
+    await instance.bulkWrite(rows(300) as never, 'replication-down-write-meta');
+    await instance.bulkWrite(rows(300) as never, 'replication-set-checkpoint');
+    await instance.bulkWrite(rows(300) as never, 'replication-up-write-conflict');
+    expect(calls).toEqual([250, 250, 100, 250, 50, 250, 50, 250, 50]);
+    expect(contexts).toEqual([
+      relaxed('replication-downstream-abc'),
+      relaxed('replication-downstream-abc'),
+      // Flushing the last chunk makes the earlier ones durable, before the page's checkpoint is written.
+      'replication-downstream-abc',
+      relaxed('replication-down-write-meta'),
+      'replication-down-write-meta',
+      'replication-set-checkpoint',
+      'replication-set-checkpoint',
+      'replication-up-write-conflict',
+      'replication-up-write-conflict',
+    ]);
   });
 });
 

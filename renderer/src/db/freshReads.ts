@@ -15,9 +15,12 @@
 // Another tab's write that has committed but whose change event has not arrived yet reads as
 // absent: the same as a read made a moment before that write, which RxDB's downstream handles
 // already (its write then meets the stored document as a conflict, and the local edit goes up).
+//
+// Those inserts go straight to IndexedDB (no Dexie middleware), with the durability the paced
+// storage asked for: relaxed for all but the last chunk of a pulled page (see ./storage).
 import { categorizeBulkWriteRows, getChangedDocumentsSince, getPrimaryFieldOfPrimaryKey, type BulkWriteRow, type EventBulk, type RxStorageInstance } from 'rxdb';
 import { fromStorageToDexie } from 'rxdb/plugins/storage-dexie';
-import type { AppStorage } from './storage';
+import { RELAXED_CONTEXT_SUFFIX, type AppStorage } from './storage';
 
 type Instance = RxStorageInstance<unknown, unknown, unknown>;
 
@@ -42,8 +45,8 @@ type Doc = Record<string, unknown>;
 /** What the fast insert needs of RxDB's Dexie storage instance (absent on other storages). */
 interface DexieInternals {
   internals: Promise<{
-    dexieDb: { transaction(mode: 'rw', table: unknown, scope: () => Promise<void>): Promise<void> };
-    dexieTable: { bulkAdd(docs: unknown[]): Promise<unknown> };
+    dexieDb: { backendDB(): IDBDatabase };
+    dexieTable: { name: string };
     booleanIndexes: string[];
   }>;
   changes$: { next(bulk: EventBulk<unknown, unknown>): void };
@@ -54,11 +57,61 @@ function dexieOf(instance: object): DexieInternals | undefined {
   return candidate.internals instanceof Promise && typeof candidate.changes$?.next === 'function' ? (candidate as DexieInternals) : undefined;
 }
 
-/** Positions of the rows Dexie's bulkAdd refused (their keys exist); rethrows anything else. */
-function refusedPositions(error: unknown): number[] {
-  const failures = (error as { name?: unknown; failuresByPos?: Record<number, unknown> }).failuresByPos;
-  if ((error as { name?: unknown }).name !== 'BulkError' || failures === undefined) throw error;
-  return Object.keys(failures).map(Number);
+/** The context as RxDB wrote it, and whether the paced storage allowed a relaxed commit. */
+function splitContext(context: string): { context: string; relaxed: boolean } {
+  return context.endsWith(RELAXED_CONTEXT_SUFFIX) ? { context: context.slice(0, -RELAXED_CONTEXT_SUFFIX.length), relaxed: true } : { context, relaxed: false };
+}
+
+/** Whether any key in `value`, at any depth, starts with `|` (the only keys Dexie's storage renames). */
+function hasPipeKey(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some(hasPipeKey);
+  for (const key in value) {
+    if (key.startsWith('|') || hasPipeKey((value as Doc)[key])) return true;
+  }
+  return false;
+}
+
+/**
+ * A document as RxDB's Dexie storage stores it (`fromStorageToDexie`), without its deep copy when
+ * no key needs renaming — none of our schemas has such a key — since IndexedDB copies it anyway.
+ */
+function toDexieDoc(booleanIndexes: string[], doc: Doc): unknown {
+  if (hasPipeKey(doc) || booleanIndexes.some((index) => index.includes('.'))) return fromStorageToDexie(booleanIndexes, doc as never);
+  const stored: Doc = { ...doc };
+  for (const index of booleanIndexes) stored[index] = doc[index] ? '1' : '0';
+  return stored;
+}
+
+/**
+ * Adds the documents in one transaction of the given durability; `add` refuses a key that exists.
+ * Returns the positions it refused; any other failure aborts the transaction and rejects.
+ */
+function addAll(db: IDBDatabase, store: string, docs: unknown[], durability: IDBTransactionDurability): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const transaction = db.transaction(store, 'readwrite', { durability });
+    const objects = transaction.objectStore(store);
+    const refused: number[] = [];
+    let requests: IDBRequest[];
+    try {
+      requests = docs.map((doc) => objects.add(doc));
+    } catch (error) {
+      // A row IndexedDB cannot take (no key, not cloneable): nothing of the chunk is written.
+      transaction.abort();
+      throw error;
+    }
+    // One handler for the transaction rather than one per row: errors bubble up to it.
+    transaction.onerror = (event) => {
+      const request = event.target;
+      if (!(request instanceof IDBRequest) || request.error?.name !== 'ConstraintError') return;
+      // Keep the transaction: this row goes the storage's usual way.
+      event.preventDefault();
+      event.stopPropagation();
+      refused.push(requests.indexOf(request));
+    };
+    transaction.oncomplete = () => resolve(refused);
+    transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction failed'));
+  });
 }
 
 export function freshReadsStorage(storage: AppStorage, counts?: FreshReadCounts): AppStorage {
@@ -66,9 +119,13 @@ export function freshReadsStorage(storage: AppStorage, counts?: FreshReadCounts)
     ...storage,
     async createStorageInstance(params) {
       const instance = await storage.createStorageInstance(params);
+      const bulkWrite = instance.bulkWrite.bind(instance);
       // Only over IndexedDB (RxDB's Dexie storage), where reads and writes cost a transaction each.
       const found = dexieOf(instance);
-      if (found === undefined || !(await holdsNothing(instance as Instance))) return instance;
+      if (found === undefined || !(await holdsNothing(instance as Instance))) {
+        instance.bulkWrite = (rows, context) => bulkWrite(rows, splitContext(context).context);
+        return instance;
+      }
       const dexie: DexieInternals = found;
       const primaryPath = getPrimaryFieldOfPrimaryKey(instance.schema.primaryKey) as string;
       const known = new Set<string>();
@@ -76,22 +133,14 @@ export function freshReadsStorage(storage: AppStorage, counts?: FreshReadCounts)
         for (const event of bulk.events) known.add(event.documentId);
       });
 
-      const bulkWrite = instance.bulkWrite.bind(instance);
       const idOf = (row: Row) => String((row.document as Doc)[primaryPath]);
 
       /** Inserts of ids never seen here: `add` without a read; refused rows go the usual way. */
-      async function insertUnseen(rows: Row[], context: string) {
+      async function insertUnseen(rows: Row[], context: string, relaxed: boolean) {
         const state = await dexie.internals;
         const categorized = categorizeBulkWriteRows(instance as never, primaryPath as never, new Map(), rows as never, context);
-        const docs: unknown[] = categorized.bulkInsertDocs.map((row) => fromStorageToDexie(state.booleanIndexes, row.document) as unknown);
-        let refused: number[] = [];
-        await state.dexieDb.transaction('rw', state.dexieTable, async () => {
-          try {
-            await state.dexieTable.bulkAdd(docs);
-          } catch (error) {
-            refused = refusedPositions(error);
-          }
-        });
+        const docs = categorized.bulkInsertDocs.map((row) => toDexieDoc(state.booleanIndexes, row.document as Doc));
+        const refused = await addAll(state.dexieDb.backendDB(), state.dexieTable.name, docs, relaxed ? 'relaxed' : 'strict');
         const refusedIds = new Set(refused.map((position) => String((categorized.bulkInsertDocs[position]!.document as Doc)[primaryPath])));
         if (counts) {
           counts.added = (counts.added ?? 0) + docs.length - refusedIds.size;
@@ -108,11 +157,12 @@ export function freshReadsStorage(storage: AppStorage, counts?: FreshReadCounts)
         return { error };
       }
 
-      instance.bulkWrite = (rows, context) => {
+      instance.bulkWrite = (rows, marked) => {
+        const { context, relaxed } = splitContext(marked);
         const unseen = rows.length > 0 && rows.every((row) => !row.previous && !known.has(idOf(row as Row)));
         // Known before the write starts: a read racing it goes to IndexedDB.
         for (const row of rows) known.add(idOf(row));
-        return unseen ? insertUnseen(rows, context) : bulkWrite(rows, context);
+        return unseen ? insertUnseen(rows, context, relaxed) : bulkWrite(rows, context);
       };
 
       const findDocumentsById = instance.findDocumentsById.bind(instance);

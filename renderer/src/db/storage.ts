@@ -39,12 +39,32 @@ export async function purgeIndexedDb(databaseName: string): Promise<void> {
 export const REPLICATION_WRITE_CHUNK = 100;
 
 /**
+ * Marks a write's context: the chunk may commit with relaxed durability. Added here and removed
+ * again by freshReadsStorage (the innermost layer) before anything else sees the context: RxDB
+ * tells the replication's own writes from the person's by it.
+ */
+export const RELAXED_CONTEXT_SUFFIX = '#relaxed';
+
+/**
+ * The replication's writes of pulled documents and of their bookkeeping, as opposed to its
+ * checkpoint and to everything a person writes. Design: pulled data may commit relaxed, since it
+ * can be pulled again.
+ */
+function isPulledDataWrite(context: string): boolean {
+  return context.startsWith('replication-downstream') || context === 'replication-down-write-meta';
+}
+
+/**
  * The replication writes a pulled page (a thousand documents) and its bookkeeping in one call; in
  * one go that blocks the UI thread for its whole length (IndexedDB clones every document on the
  * calling thread). Here such writes (RxDB's contexts `replication-…`) are split into chunks with
  * the thread given back between them. Each chunk is a transaction of its own: the replication
  * keeps its checkpoint after the writes, so a page cut short by a crash is pulled again. Writes
  * of the pages (saveDoc/saveDocs) stay one call each.
+ *
+ * The chunks of pulled documents but the last commit with relaxed durability (no flush to disk
+ * each); the last one is strict, and flushing it makes the earlier commits of the same database
+ * durable too (commits reach the disk in order), all before RxDB writes the page's checkpoint.
  */
 export function pacedStorage(storage: AppStorage, chunk = REPLICATION_WRITE_CHUNK): AppStorage {
   return {
@@ -54,10 +74,12 @@ export function pacedStorage(storage: AppStorage, chunk = REPLICATION_WRITE_CHUN
       const bulkWrite = instance.bulkWrite.bind(instance);
       instance.bulkWrite = async (rows, context) => {
         if (rows.length <= chunk || !context.startsWith('replication')) return bulkWrite(rows, context);
+        const relaxed = isPulledDataWrite(context) ? `${context}${RELAXED_CONTEXT_SUFFIX}` : context;
         const error: Awaited<ReturnType<typeof bulkWrite>>['error'] = [];
         for (let i = 0; i < rows.length; i += chunk) {
           if (i > 0) await yieldToMain();
-          const result = await bulkWrite(rows.slice(i, i + chunk), context);
+          const last = i + chunk >= rows.length;
+          const result = await bulkWrite(rows.slice(i, i + chunk), last ? context : relaxed);
           error.push(...result.error);
         }
         return { error };
