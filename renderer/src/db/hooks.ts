@@ -1,7 +1,7 @@
 // INTERFACE (agreed between the data layer and the feature pages): pages read documents only
 // through these hooks, which are live: they re-render when the local database changes, whether by
 // the person's own edit or by a pull. Tombstones (`_deleted`) are never returned.
-import { useMemo, useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { MangoQuery, RxCollection, RxDocument, RxQuery } from 'rxdb';
 import type { CollectionName, DocTypes } from '@domain/collections';
 import { useDatabaseStore } from './current';
@@ -45,6 +45,8 @@ class LiveQuery<R, S> {
   private snapshot: S;
   private readonly listeners = new Set<() => void>();
   private subscription: { unsubscribe(): void } | undefined;
+  /** Whether the latest result is the first since the query was watched (it replaced "loading"). */
+  firstResult = false;
 
   constructor(
     private readonly query: RxQuery<unknown, R>,
@@ -57,6 +59,7 @@ class LiveQuery<R, S> {
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     this.subscription ??= this.query.$.subscribe((result) => {
+      this.firstResult = this.snapshot === this.initial;
       this.snapshot = this.toSnapshot(result);
       for (const notify of this.listeners) notify();
     });
@@ -86,7 +89,32 @@ function liveQueryOf<R, S>(query: RxQuery<unknown, R>, toSnapshot: (result: R) =
   return live;
 }
 
-const noopSubscribe = () => () => undefined;
+/**
+ * The current result of `live` (or `fallback` without one). The first result renders at once (a
+ * page opening waits for it); later ones render as a transition, which React renders in slices
+ * between other work and merges when several arrive together: while a sync writes batch after
+ * batch, a page of thousands of rows re-rendering at every batch froze the screen (the app
+ * benchmark's longest task). A component may show a result a moment older than its neighbour's.
+ */
+function useLive<R, S>(live: LiveQuery<R, S> | undefined, fallback: S): S {
+  const current = live ? live.getSnapshot() : fallback;
+  const [shown, setShown] = useState({ live, value: current });
+  useEffect(() => {
+    if (!live) return undefined;
+    const show = () => {
+      const value = live.getSnapshot();
+      setShown((before) => (before.live === live && before.value === value ? before : { live, value }));
+    };
+    // Loading → first result at once; a result replacing one already shown can wait its turn.
+    const unsubscribe = live.subscribe(() => (live.firstResult ? show() : startTransition(show)));
+    // A result that came between this render and the subscription.
+    show();
+    return unsubscribe;
+  }, [live]);
+  // Another query (its parameters changed): its own result, not the previous query's.
+  return shown.live === live ? shown.value : current;
+}
+
 const LOADING_DOCS: LiveDocs<never> = { docs: [], loading: true };
 const LOADING_DOC: LiveDoc<never> = { doc: undefined, loading: true };
 const NO_DOC: LiveDoc<never> = { doc: undefined, loading: false };
@@ -105,7 +133,7 @@ export function useDocs<C extends CollectionName>(collection: C, query?: DocsQue
     const rxQuery = collectionOf(db, collection).find(mango) as unknown as RxQuery<unknown, RxDocument<DocTypes[C]>[]>;
     return liveQueryOf(rxQuery, (docs): LiveDocs<DocTypes[C]> => ({ docs: docs.map(plainOf), loading: false }), LOADING_DOCS);
   }, [db, collection, key]);
-  return useSyncExternalStore(live?.subscribe ?? noopSubscribe, live?.getSnapshot ?? (() => LOADING_DOCS));
+  return useLive(live, LOADING_DOCS);
 }
 
 export function useDoc<C extends CollectionName>(
@@ -119,7 +147,7 @@ export function useDoc<C extends CollectionName>(
     return liveQueryOf(rxQuery, (doc): LiveDoc<DocTypes[C]> => ({ doc: doc ? plainOf(doc) : undefined, loading: false }), LOADING_DOC);
   }, [db, collection, id]);
   const fallback = id === undefined ? NO_DOC : LOADING_DOC;
-  return useSyncExternalStore(live?.subscribe ?? noopSubscribe, live?.getSnapshot ?? (() => fallback));
+  return useLive(live, fallback);
 }
 
 const NO_ARRIVALS: ReadonlyMap<string, number> = new Map();
@@ -136,5 +164,5 @@ export function useArrivals(collection: CollectionName, enabled = true): Readonl
     const rxQuery = collectionOf(db, collection).find() as unknown as RxQuery<unknown, RxDocument<unknown>[]>;
     return liveQueryOf(rxQuery, (docs): ReadonlyMap<string, number> => new Map(docs.map((doc) => [doc.primary, doc._data._meta.lwt])), NO_ARRIVALS);
   }, [db, collection, enabled]);
-  return useSyncExternalStore(live?.subscribe ?? noopSubscribe, live?.getSnapshot ?? (() => NO_ARRIVALS));
+  return useLive(live, NO_ARRIVALS);
 }
