@@ -3,8 +3,8 @@
 // page's last document waits for the next page, as a document written there would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyDoc } from '@domain/collections';
-import { community, member } from './docs';
-import { ADMIN, Client, startTestServer, type TestServer } from './support';
+import { member } from './docs';
+import { adminWithCommunities, newStaff, startTestServer, type Client, type TestServer } from './support';
 
 describe('exits in incremental pulls', () => {
   let test: TestServer;
@@ -14,12 +14,9 @@ describe('exits in incremental pulls', () => {
 
   beforeAll(async () => {
     test = await startTestServer('pglite');
-    admin = await Client.signIn(test.server.url, ADMIN.username, ADMIN.password);
+    admin = await adminWithCommunities(test.server.url);
     street = admin.streetId;
-    await admin.push('communities', [{ newDocumentState: community(street, 'A') }, { newDocumentState: community(street, 'B') }]);
-    const body = { username: 'staff_exits', password: 'shequ-exits-1', displayName: 'A', role: 'community_staff', communityIds: ['A'] };
-    expect((await admin.call('POST', '/api/admin/users', body)).status).toBe(201);
-    staff = await Client.signIn(test.server.url, 'staff_exits', 'shequ-exits-1');
+    staff = (await newStaff(admin, 'staff_exits', 'shequ-exits-1', ['A'])).client;
   });
   afterAll(() => test.close());
 

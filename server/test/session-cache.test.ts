@@ -8,19 +8,14 @@ import type { AnyDoc } from '@domain/collections';
 import { SessionCache } from '../src/auth/session-cache';
 import type { Queryable, Row } from '../src/db/adapter';
 import { startServer, type RunningServer } from '../src/server';
-import { community, member } from './docs';
-import { ADMIN, Client, startTestServer, type TestServer } from './support';
+import { member } from './docs';
+import { ADMIN, adminWithCommunities, Client, newStaff, startTestServer, type TestServer } from './support';
 
 const PASSWORD = 'shequ-cache-123';
 let serial = 0;
 
-/** A community worker of `communityIds`, signed in on a new device. */
-async function newStaff(admin: Client, url: string, communityIds: string[]): Promise<{ client: Client; userId: string }> {
-  const username = `cache_${++serial}`;
-  const created = await admin.call<{ id: string }>('POST', '/api/admin/users', { username, password: PASSWORD, displayName: '王五', role: 'community_staff', communityIds });
-  expect(created.status).toBe(201);
-  return { client: await Client.signIn(url, username, PASSWORD), userId: created.body.id };
-}
+/** A community worker of `communityIds`, signed in on a new device of the server `admin` talks to. */
+const staffOf = (admin: Client, communityIds: string[]) => newStaff(admin, `cache_${++serial}`, PASSWORD, communityIds);
 
 const errorCode = (answer: { body: unknown }) => (answer.body as { error?: { code?: string } }).error?.code;
 
@@ -31,16 +26,15 @@ describe('sessions kept in memory, one server', () => {
 
   beforeAll(async () => {
     test = await startTestServer('pglite');
-    admin = await Client.signIn(test.server.url, ADMIN.username, ADMIN.password);
+    admin = await adminWithCommunities(test.server.url);
     street = admin.streetId;
-    await admin.push('communities', [{ newDocumentState: community(street, 'A') }, { newDocumentState: community(street, 'B') }]);
     await admin.push('members', [{ newDocumentState: member(street, 'A', 'member-a') }, { newDocumentState: member(street, 'B', 'member-b') }]);
   });
   afterAll(() => test.close());
 
   // Each case uses the token right before the write, so without the forget it would be answered from memory.
   it('refuses a disabled account at its next request', async () => {
-    const { client, userId } = await newStaff(admin, test.server.url, ['A']);
+    const { client, userId } = await staffOf(admin, ['A']);
     expect((await client.pull('members')).status).toBe(200);
     expect((await admin.call('POST', `/api/admin/users/${userId}/disable`)).status).toBe(200);
     const after = await client.pull('members');
@@ -49,7 +43,7 @@ describe('sessions kept in memory, one server', () => {
   });
 
   it('refuses the sessions of an account whose password was reset, at their next request', async () => {
-    const { client, userId } = await newStaff(admin, test.server.url, ['A']);
+    const { client, userId } = await staffOf(admin, ['A']);
     expect((await client.pull('members')).status).toBe(200);
     expect((await admin.call('POST', `/api/admin/users/${userId}/password`, { password: 'shequ-new-456' })).status).toBe(200);
     const after = await client.pull('members');
@@ -58,7 +52,7 @@ describe('sessions kept in memory, one server', () => {
   });
 
   it('answers a revoked device with device_revoked at its next request', async () => {
-    const { client } = await newStaff(admin, test.server.url, ['A']);
+    const { client } = await staffOf(admin, ['A']);
     expect((await client.pull('members')).status).toBe(200);
     expect((await admin.call('POST', `/api/admin/devices/${client.login?.deviceId ?? ''}/revoke`)).status).toBe(200);
     const after = await client.pull('members');
@@ -67,7 +61,7 @@ describe('sessions kept in memory, one server', () => {
   });
 
   it('pulls with the new scope at the next request after a scope change', async () => {
-    const { client, userId } = await newStaff(admin, test.server.url, ['A']);
+    const { client, userId } = await staffOf(admin, ['A']);
     const before = await client.pull('members');
     expect(before.body.documents.map((doc: AnyDoc) => doc.id)).toEqual(['member-a']);
     expect((await admin.call('PUT', `/api/admin/users/${userId}/scope`, { communityIds: ['B'] })).status).toBe(200);
@@ -76,8 +70,8 @@ describe('sessions kept in memory, one server', () => {
   });
 
   it('leaves other accounts signed in', async () => {
-    const kept = await newStaff(admin, test.server.url, ['A']);
-    const gone = await newStaff(admin, test.server.url, ['A']);
+    const kept = await staffOf(admin, ['A']);
+    const gone = await staffOf(admin, ['A']);
     expect((await kept.client.pull('members')).status).toBe(200);
     expect((await admin.call('POST', `/api/admin/users/${gone.userId}/disable`)).status).toBe(200);
     expect((await kept.client.pull('members')).status).toBe(200);
@@ -104,8 +98,7 @@ describe('sessions kept in memory, two servers on one PostgreSQL database', () =
     const options = { port: 0, host: '127.0.0.1', webRoot: null, quiet: true, adminUsername: ADMIN.username, adminPassword: ADMIN.password, databaseUrl: url.toString() };
     first = await startServer(options);
     second = await startServer(options);
-    admin = await Client.signIn(first.url, ADMIN.username, ADMIN.password);
-    await admin.push('communities', [{ newDocumentState: community(admin.streetId, 'A') }]);
+    admin = await adminWithCommunities(first.url);
   });
   afterAll(async () => {
     await Promise.all([first?.close(), second?.close()]);
@@ -113,7 +106,7 @@ describe('sessions kept in memory, two servers on one PostgreSQL database', () =
   });
 
   it('refuses an account disabled through the other server as soon as its notice arrives, well within the memory limit', async () => {
-    const { client, userId } = await newStaff(admin, first.url, ['A']);
+    const { client, userId } = await staffOf(admin, ['A']);
     const onSecond = new Client(second.url, client.login);
     expect((await onSecond.pull('members')).status).toBe(200);
     expect((await admin.call('POST', `/api/admin/users/${userId}/disable`)).status).toBe(200);

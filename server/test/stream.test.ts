@@ -1,9 +1,9 @@
 // Live events: a change the listener may see arrives at once, one outside its scope does not,
 // and a revoked device's stream is closed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { community, compound } from './docs';
+import { compound } from './docs';
 import { openStream } from './events';
-import { ADMIN, Client, startTestServer, type TestServer } from './support';
+import { adminWithCommunities, Client, newStaff, startTestServer, type TestServer } from './support';
 
 describe('event stream', () => {
   let test: TestServer;
@@ -13,12 +13,9 @@ describe('event stream', () => {
 
   beforeAll(async () => {
     test = await startTestServer('pglite');
-    admin = await Client.signIn(test.server.url, ADMIN.username, ADMIN.password);
+    admin = await adminWithCommunities(test.server.url);
     street = admin.streetId;
-    await admin.push('communities', [{ newDocumentState: community(street, 'A') }, { newDocumentState: community(street, 'B') }]);
-    const body = { username: 'staff_a', password: 'shequ-a-123', displayName: 'A', role: 'community_staff', communityIds: ['A'] };
-    expect((await admin.call('POST', '/api/admin/users', body)).status).toBe(201);
-    staffA = await Client.signIn(test.server.url, 'staff_a', 'shequ-a-123');
+    staffA = (await newStaff(admin, 'staff_a', 'shequ-a-123', ['A'])).client;
   });
   afterAll(() => test.close());
 

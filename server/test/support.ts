@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import type { AnyDoc } from '@domain/collections';
 import type { LoginResponse } from '@domain/contract';
 import { startServer, type RunningServer, type ServerOptions } from '../src/server';
+import { community } from './docs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -116,4 +117,19 @@ export class Client {
       if (page.body.documents.length < limit) return { documents, removed, checkpoint: cp };
     }
   }
+}
+
+/** The first admin signed in on `url`, after pushing the street's communities A and B (most scope tests start so). */
+export async function adminWithCommunities(url: string): Promise<Client> {
+  const admin = await Client.signIn(url, ADMIN.username, ADMIN.password);
+  await admin.push('communities', [{ newDocumentState: community(admin.streetId, 'A') }, { newDocumentState: community(admin.streetId, 'B') }]);
+  return admin;
+}
+
+/** A new community worker of `communityIds` created by `admin`, signed in on a new device. */
+export async function newStaff(admin: Client, username: string, password: string, communityIds: string[]): Promise<{ client: Client; userId: string }> {
+  const body = { username, password, displayName: '王五', role: 'community_staff', communityIds };
+  const created = await admin.call<{ id: string }>('POST', '/api/admin/users', body);
+  if (created.status !== 201) throw new Error(`creating ${username} failed: ${created.status} ${JSON.stringify(created.body)}`);
+  return { client: await Client.signIn(admin.baseUrl, username, password), userId: created.body.id };
 }
