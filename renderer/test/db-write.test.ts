@@ -71,6 +71,31 @@ describe('saveDoc / removeDoc', () => {
     const stored = await open.db.collections.compounds.findOne('c4').exec();
     expect(stored?.toJSON()).toMatchObject({ residentCount: 500, pilot: false });
   });
+
+  it('keeps a change a pull writes while the save is under way, between its read and its write', async () => {
+    const opened = { ...base, id: 'c5' };
+    await saveDoc('compounds', opened);
+    const compounds = open.db.collections.compounds;
+    // The pull lands after the save read the stored state (as it marks the id waiting) ...
+    const add = open.pending.add.bind(open.pending);
+    open.pending.add = async (collection, ids) => {
+      open.pending.add = add;
+      await compounds.upsert({ ...opened, residentCount: 420 });
+      return add(collection, ids);
+    };
+    // ... and at the storage write itself, refused once with a conflict and written again.
+    const instance = compounds.storageInstance;
+    const bulkWrite = instance.bulkWrite.bind(instance);
+    instance.bulkWrite = async (rows, context) => {
+      if (context !== 'cg-save-docs') return bulkWrite(rows, context);
+      instance.bulkWrite = bulkWrite;
+      await compounds.upsert({ ...opened, residentCount: 420, pilot: false });
+      return bulkWrite(rows, context);
+    };
+    await saveDoc('compounds', { ...opened, name: '幸福花园二期' }, opened);
+    const stored = await compounds.findOne('c5').exec();
+    expect(stored?.toJSON()).toMatchObject({ name: '幸福花园二期', residentCount: 420, pilot: false });
+  });
 });
 
 describe('saveDocs', () => {

@@ -38,13 +38,14 @@ export async function saveDoc<C extends CollectionName>(collection: C, doc: DocT
   const { pending } = requireDatabase();
   const rx = collectionOf(collection);
   const id = String(edited.id);
+  // Merged again over whatever state the write finds: a pull may land between any read and the write.
+  const over = (stored: object | undefined) => (stored && base ? editedOver(collection, base, edited, stored) : edited);
   await duringLocalWrite(collection, id, async () => {
     const current = await rx.findOne(id).exec();
-    const data = current && base ? editedOver(collection, base, edited, current.toMutableJSON()) : edited;
     // Saving an unchanged form is no change: it must not count as waiting for sync.
-    if (current && deepEqual(current.toJSON(), data)) return;
+    if (current && deepEqual(current.toJSON(), over(current.toMutableJSON()))) return;
     await pending.add(collection, [id]);
-    await replaceAll(rx, [data]);
+    await replaceAll(rx, [edited], over);
   });
 }
 
@@ -89,9 +90,14 @@ const REPLACE_ATTEMPTS = 5;
  * encrypting them for nothing when they exist), then replace the refused ones through the
  * collection's incremental write queue, which writes the first alone and the rest after it: more
  * writes, two change events, and so two pushes where one would do. A document changed between the read and the write
- * (a pull) is refused with a conflict and read and written again, as the queue would.
+ * (a pull) is refused with a conflict and read and written again, as the queue would; `over` makes
+ * each attempt's document from the live state that attempt read (a save merges its edit over it).
  */
-async function replaceAll(rx: RxCollection<Record<string, unknown>>, docs: Record<string, unknown>[]): Promise<void> {
+async function replaceAll(
+  rx: RxCollection<Record<string, unknown>>,
+  docs: Record<string, unknown>[],
+  over: (stored: object | undefined, doc: Record<string, unknown>) => Record<string, unknown> = (_stored, doc) => doc,
+): Promise<void> {
   type Stored = RxDocumentData<Record<string, unknown>>;
   const instance = rx.storageInstance;
   const primary = rx.schema.primaryPath;
@@ -100,7 +106,8 @@ async function replaceAll(rx: RxCollection<Record<string, unknown>>, docs: Recor
     const stored = new Map((await instance.findDocumentsById(todo.map((doc) => String(doc[primary])), true)).map((doc) => [String(doc[primary]), doc]));
     const rows = todo.map((doc) => {
       const previous: Stored | undefined = stored.get(String(doc[primary]));
-      const document = fillObjectDataBeforeInsert<Record<string, unknown>>(rx.schema, doc);
+      const live = previous && !previous._deleted ? previous : undefined;
+      const document = fillObjectDataBeforeInsert<Record<string, unknown>>(rx.schema, over(live, doc));
       if (previous) document._attachments = previous._attachments;
       return { previous, document };
     });
