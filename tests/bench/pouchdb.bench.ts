@@ -146,7 +146,7 @@ const data = generateDataSet(tier);
 const expected = liveDocs(data);
 
 /** Building the bench page (when its sources changed) and seeding take minutes on a busy machine. */
-const HOOK_TIMEOUT = 30 * 60_000;
+const HOOK_TIMEOUT = tier.timeoutMs;
 
 beforeAll(async () => {
   // The page (built or found built, Chromium launched) and our seeded server, at the same time.

@@ -56,7 +56,7 @@ beforeAll(async () => {
   await pool.query('CREATE SEQUENCE IF NOT EXISTS bench_seq START 10000000');
   await pool.query('ANALYZE bench_docs');
   devices = await makeDevices();
-}, 600_000);
+}, tier.timeoutMs);
 
 afterAll(async () => {
   await pool?.end();

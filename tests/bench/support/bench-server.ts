@@ -8,16 +8,18 @@
 //   - one community staff account per community: `staffUsernames(data)` lists them with their
 //     community. Each `signIn` makes a new device and session, so 200 simulated devices can sign
 //     in as the 14 staff accounts.
-// PostgreSQL runs in a throwaway cluster (tests/integration/support/cluster.ts: fsync off) stopped
-// by close(), or on `BENCH_DATABASE_URL` when set (a database the benchmark may empty); PGlite in a
+// PostgreSQL runs in the run's throwaway cluster (support/global-setup.ts; fsync off), each server on
+// its own copy of a database seeded once per run (dropped by close()), or on `BENCH_DATABASE_URL`
+// when set (a database the benchmark may empty, seeded each time); PGlite in a
 // temp folder removed by close(). `databaseUrl` lets a benchmark read the same rows with plain SQL.
 // `process: 'child'` runs the server in a Node process of its own, as the street office would.
 import { spawn } from 'node:child_process';
-import { randomBytes, scryptSync } from 'node:crypto';
+import { createHash, randomBytes, scryptSync } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { collectionInfo, collectionNames, type AnyDoc, type CollectionName } from '@domain/collections';
 import { CLIENT_VERSION_HEADER, type LoginResponse } from '@domain/contract';
 import { insertUser } from '../../../server/src/auth/users';
@@ -84,8 +86,6 @@ export function startBenchServer(options: BenchServerOptions & { backend: 'postg
 export function startBenchServer(options: BenchServerOptions): Promise<BenchServer>;
 export async function startBenchServer(options: BenchServerOptions): Promise<BenchServer | PostgresBenchServer> {
   const started = performance.now();
-  if (!checked.has(options.data)) checkDataSet(options.data);
-  checked.add(options.data);
   const cleanups: (() => Promise<void>)[] = [];
   const cleanUp = async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch((error: unknown) => console.error('bench server cleanup', error));
@@ -94,18 +94,31 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     let storage: { databaseUrl: string } | { dataDir: string };
     if (options.backend === 'postgres') {
       let databaseUrl = process.env.BENCH_DATABASE_URL;
-      if (!databaseUrl) {
+      const clusterUrl = databaseUrl ? '' : sharedClusterUrl();
+      if (clusterUrl) {
+        const copy = await copyOfSeeded(clusterUrl, options.data);
+        cleanups.push(copy.drop);
+        databaseUrl = copy.url;
+      } else if (databaseUrl) {
+        const db = openPostgres(databaseUrl);
+        try {
+          await db.query('DROP TABLE IF EXISTS change_counter, docs, scope_exits, audit, disclosures, sessions, devices, users CASCADE');
+          await db.query('DROP SEQUENCE IF EXISTS naive_change_seq');
+          await seed(db, options.data);
+        } finally {
+          await db.close();
+        }
+      } else {
+        // Outside the benchmarks' vitest config (no shared cluster): a cluster of its own.
         const cluster = await startCluster();
         cleanups.push(() => cluster.stop());
         databaseUrl = cluster.url;
-      }
-      const db = openPostgres(databaseUrl);
-      try {
-        await db.query('DROP TABLE IF EXISTS change_counter, docs, scope_exits, audit, disclosures, sessions, devices, users CASCADE');
-        await db.query('DROP SEQUENCE IF EXISTS naive_change_seq');
-        await seed(db, options.data);
-      } finally {
-        await db.close();
+        const db = openPostgres(databaseUrl);
+        try {
+          await seed(db, options.data);
+        } finally {
+          await db.close();
+        }
       }
       storage = { databaseUrl };
     } else {
@@ -126,12 +139,87 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     cleanups.push(() => server.close());
     const adminToken = await signIn(server.url, 'admin');
     const where = `${options.backend === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${options.process === 'child' ? 'a process of its own' : 'in this process'}`;
-    console.log(`bench server (${where}): ${options.data.total} documents checked, seeded and served in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`bench server (${where}): ${options.data.total} documents seeded (or copied) and served in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return { url: server.url, adminToken, close: cleanUp, ...('databaseUrl' in storage ? { databaseUrl: storage.databaseUrl } : {}) };
   } catch (error) {
     await cleanUp();
     throw error;
   }
+}
+
+/** The run's shared cluster (support/global-setup.ts), or '' when this file runs without it. */
+function sharedClusterUrl(): string {
+  try {
+    return inject('benchClusterUrl') ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** A data set's fingerprint: the template seeded with it is reused only for the same documents. */
+const fingerprints = new WeakMap<DataSet, string>();
+function fingerprint(data: DataSet): string {
+  let print = fingerprints.get(data);
+  if (print === undefined) {
+    const hash = createHash('sha256');
+    for (const collection of collectionNames) hash.update(`${collection}\0${JSON.stringify(data.byCollection[collection] ?? [])}\0`);
+    print = hash.digest('hex').slice(0, 16);
+    fingerprints.set(data, print);
+  }
+  return print;
+}
+
+let copies = 0;
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+/**
+ * A fresh database holding the seeded data set, copied from a template seeded once per run and data
+ * set (the first bench server of the run seeds it; copying takes about a second where seeding and a
+ * cluster's start took 4–13 s). Each bench server gets its own copy, as the benchmarks change the
+ * data (the churn, the pushes); `drop` removes it.
+ */
+async function copyOfSeeded(clusterUrl: string, data: DataSet): Promise<{ url: string; drop: () => Promise<void> }> {
+  const template = `bench_seed_${fingerprint(data)}`;
+  const name = `bench_${process.pid}_${++copies}`;
+  const admin = openPostgres(clusterUrl);
+  try {
+    // Benchmark files run one at a time; the lock covers a run started beside another on the same cluster.
+    await admin.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(7007)');
+      const found = await tx.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+      if (found.length > 0) return;
+      const building = `${template}_${process.pid}`;
+      await admin.query(`DROP DATABASE IF EXISTS ${building}`);
+      await admin.query(`CREATE DATABASE ${building}`);
+      const db = openPostgres(withDatabase(clusterUrl, building));
+      try {
+        await seed(db, data);
+      } finally {
+        await db.close();
+      }
+      await admin.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
+    });
+    // FILE_COPY: a copy of the files after a checkpoint (fsync is off), not every page through the WAL.
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template} STRATEGY FILE_COPY`);
+  } finally {
+    await admin.close();
+  }
+  return {
+    url: withDatabase(clusterUrl, name),
+    drop: async () => {
+      const db = openPostgres(clusterUrl);
+      try {
+        await db.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await db.close();
+      }
+    },
+  };
 }
 
 /** support/server-main.ts under tsx; resolves once it listens, close() stops it (SIGTERM, then SIGKILL). */
@@ -221,6 +309,9 @@ export function checkDataSet(data: DataSet): void {
 
 /** The schema, the documents as the push path stores them, their audit rows, the counter, the accounts. */
 async function seed(db: Db, data: DataSet): Promise<void> {
+  // Checked where it is seeded: a copy of the run's template was checked when the template was made.
+  if (!checked.has(data)) checkDataSet(data);
+  checked.add(data);
   await migrate(db);
   const streetId = data.byCollection.streets?.[0]?.id;
   if (streetId === undefined) throw new Error('the data set has no street');

@@ -43,7 +43,12 @@ export async function sideBySide<K extends string>(repetitions: number, measurem
   const samples = Object.fromEntries(keys.map((key) => [key, [] as number[]])) as Record<K, number[]>;
   for (let round = 0; round < repetitions; round++) {
     const order = round % 2 === 0 ? keys : [...keys].reverse();
-    for (const key of order) samples[key].push(await measurements[key]());
+    for (const key of order) {
+      const value = await measurements[key]();
+      samples[key].push(value);
+      // Each run as it ends: a long (full-tier) run shows its progress, and a partial one what it measured.
+      console.log(`  run ${round + 1}/${repetitions} ${key}: ${Math.round(value)}`);
+    }
   }
   return Object.fromEntries(keys.map((key) => [key, median(samples[key])])) as Record<K, number>;
 }
