@@ -12,6 +12,7 @@ import { ApiError } from '../http/errors';
 import { errorMessages } from '../messages';
 import { DUPLICATE_DOC, openChangeLog, type DocWrite, type ReadDoc, type StoredDoc } from './changelog';
 import { groupWriterOf } from './group-commit';
+import { groupReaderOf } from './group-read';
 import { checkReferences, referenceTargets, targetKey, type ReferenceTarget, type RowToWrite } from './references';
 import { checkTransitions } from './transitions';
 import { parsePushBody, todayInChina, validateDocuments, type PushRowIn } from './validate';
@@ -55,8 +56,9 @@ const CHANGED = Symbol('changed since read');
 
 /**
  * Reads the stored rows and the reference targets in one statement (locked when `lock`: for
- * update and for share, until the commit), decides, and writes in one statement; CHANGED when
- * something read had changed by the write (nothing was written then).
+ * update and for share, until the commit; otherwise together with concurrent pushes' reads),
+ * decides, and writes in one statement; CHANGED when something read had changed by the write
+ * (nothing was written then).
  */
 async function pushOnce(
   ctx: ServerContext,
@@ -67,7 +69,7 @@ async function pushOnce(
   targets: readonly ReferenceTarget[],
   lock: boolean,
 ): Promise<AnyDoc[] | typeof CHANGED> {
-  const { stored, referenced } = await loadStored(db, collection, rows, targets, lock);
+  const { stored, referenced } = await loadStored(ctx, db, collection, rows, targets, lock);
   const storedDocs = new Map([...stored].map(([id, { data }]) => [id, data]));
   checkScope(collection, caller, rows, storedDocs);
   const conflicts: AnyDoc[] = [];
@@ -105,8 +107,13 @@ function isRetryable(error: unknown): boolean {
   return code === '40P01' || code === '40001' || code === DUPLICATE_DOC;
 }
 
-/** The pushed documents as stored and the documents they refer to, with their seqs, in one statement. */
+/**
+ * The pushed documents as stored and the documents they refer to, with their seqs, in one
+ * statement: locked, a statement of this push's own; unlocked, one shared with the pushes
+ * arriving meanwhile (group-read.ts), as the write checks every seq read anyway.
+ */
 async function loadStored(
+  ctx: ServerContext,
   db: Queryable,
   collection: CollectionName,
   rows: readonly PushRowIn[],
@@ -114,13 +121,28 @@ async function loadStored(
   lock: boolean,
 ): Promise<{ stored: Map<string, StoredDoc>; referenced: Map<string, StoredDoc> }> {
   const ids = rows.map((row) => row.newDocumentState.id);
+  if (!lock) {
+    const found = await groupReaderOf(ctx).read([...ids.map((id) => ({ collection, id })), ...targets]);
+    const stored = new Map<string, StoredDoc>();
+    for (const id of ids) {
+      const doc = found.get(targetKey(collection, id));
+      if (doc !== undefined) stored.set(id, doc);
+    }
+    const referenced = new Map<string, StoredDoc>();
+    for (const t of targets) {
+      const key = targetKey(t.collection, t.id);
+      const doc = found.get(key);
+      if (doc !== undefined) referenced.set(key, doc);
+    }
+    return { stored, referenced };
+  }
   const found = await db.query<{ own: boolean; collection: string; id: string; seq: unknown; data: AnyDoc }>(
     `WITH own AS (
-       SELECT d.id, d.seq, d.data FROM docs d WHERE d.collection = $1 AND d.id = ANY($2::text[]) ${lock ? 'ORDER BY d.id FOR UPDATE' : ''}),
+       SELECT d.id, d.seq, d.data FROM docs d WHERE d.collection = $1 AND d.id = ANY($2::text[]) ORDER BY d.id FOR UPDATE),
      targets AS (
        SELECT d.collection, d.id, d.seq, d.data FROM docs d
        JOIN jsonb_to_recordset($3::jsonb) AS x(c text, i text) ON d.collection = x.c AND d.id = x.i
-       ${lock ? 'ORDER BY d.collection, d.id FOR SHARE OF d' : ''})
+       ORDER BY d.collection, d.id FOR SHARE OF d)
      SELECT true AS own, $1 AS collection, id, seq, data FROM own
      UNION ALL SELECT false, collection, id, seq, data FROM targets`,
     [collection, ids, JSON.stringify(targets.map((t) => ({ c: t.collection, i: t.id })))],
