@@ -4,7 +4,7 @@
 // and limit), tombstones left out, and live queries following writes. Dexie over fake-indexeddb.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRxDatabase, type MangoQuery, type RxCollection, type RxJsonSchema } from 'rxdb';
+import { createRxDatabase, getChangedDocumentsSinceQuery, prepareQuery, type MangoQuery, type RxCollection, type RxJsonSchema, type RxStorageDefaultCheckpoint } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { readAllStorage } from '../src/db/readAll';
 import type { AppStorage } from '../src/db/storage';
@@ -97,5 +97,36 @@ describe('readAllStorage', () => {
     expect(after).toContain('new1');
     expect(after).not.toContain('p003');
     expect(after.length).toBe(before);
+  });
+
+  it('reads the changes since a checkpoint as the storage query does, in one request per page', async () => {
+    const readAll = await collectionOn(readAllStorage(getRxStorageDexie()));
+    // Later writes of the same documents move them to the end; tombstones are changes too.
+    await readAll.findOne('p010').exec().then((doc) => doc?.patch({ age: 99 }));
+    await readAll.findOne('p003').exec().then((doc) => doc?.remove());
+    const instance = readAll.storageInstance;
+    expect(typeof instance.getChangedDocumentsSince).toBe('function');
+    const getAll = vi.spyOn(IDBIndex.prototype, 'getAll');
+    const byQuery = async (limit: number, checkpoint?: RxStorageDefaultCheckpoint) =>
+      (await instance.query(prepareQuery(instance.schema, getChangedDocumentsSinceQuery(instance, limit, checkpoint)))).documents;
+    let checkpoint: RxStorageDefaultCheckpoint | undefined;
+    const seen: string[] = [];
+    for (let page = 0; page < 10; page++) {
+      const expected = await byQuery(25, checkpoint);
+      getAll.mockClear();
+      const result = await instance.getChangedDocumentsSince!(25, checkpoint);
+      expect(getAll.mock.calls.length).toBe(1);
+      expect(result.documents).toEqual(expected);
+      seen.push(...result.documents.map((doc) => doc.id));
+      const last = result.documents.at(-1);
+      expect(result.checkpoint).toEqual(last ? { id: last.id, lwt: last._meta.lwt } : checkpoint);
+      if (result.documents.length === 0) break;
+      checkpoint = result.checkpoint as RxStorageDefaultCheckpoint;
+    }
+    getAll.mockRestore();
+    // Every document once, the rewritten ones last, the tombstones included.
+    expect(new Set(seen).size).toBe(people.length);
+    expect(seen.length).toBe(people.length);
+    expect(seen.slice(-2)).toEqual(['p010', 'p003']);
   });
 });

@@ -6,18 +6,37 @@
 // request; the query's own filter, sort, skip and limit are then applied exactly as the cursor's
 // caller does. Queries that can stop early (a limit over an index that already sorts and selects)
 // read only what they need with `getAll`'s count. Anything else is left to the storage's own query.
-import { getQueryMatcher, getSortComparator, type PreparedQuery, type RxDocumentData, type RxJsonSchema, type RxStorageQueryResult } from 'rxdb';
+//
+// The replication's reads of what changed since a checkpoint (the upstream, at every start and at
+// every event of the server's change stream) are such a query with a limit the cursor serves: a
+// thousand round trips, in a read transaction that holds up the next write of pulled documents
+// until it ends. They are read with one `getAll` over the same index too (see changedSince).
+import {
+  getChangedDocumentsSinceQuery,
+  getQueryMatcher,
+  getSortComparator,
+  prepareQuery,
+  RX_META_LWT_MINIMUM,
+  type PreparedQuery,
+  type RxDocumentData,
+  type RxJsonSchema,
+  type RxStorageDefaultCheckpoint,
+  type RxStorageQueryResult,
+} from 'rxdb';
 import { DEXIE_DOCS_TABLE_NAME, dexieReplaceIfStartsWithPipe, fromDexieToStorage, getKeyRangeByQueryPlan } from 'rxdb/plugins/storage-dexie';
 import type { AppStorage } from './storage';
 
 type Doc = RxDocumentData<unknown>;
+type Changed = { documents: RxDocumentData<unknown>[]; checkpoint: RxStorageDefaultCheckpoint };
 
 /** The parts of RxDB's Dexie storage instance used here (`internals` is its Dexie state). */
 interface DexieInstance {
   internals?: Promise<DexieState>;
   closed?: unknown;
   schema: RxJsonSchema<Doc>;
+  primaryPath: string;
   query(prepared: PreparedQuery<unknown>): Promise<RxStorageQueryResult<unknown>>;
+  getChangedDocumentsSince?: (limit: number, checkpoint?: RxStorageDefaultCheckpoint) => Promise<Changed>;
 }
 
 interface DexieState {
@@ -61,6 +80,33 @@ async function queryAll(instance: DexieInstance, state: DexieState, prepared: Pr
   return { documents: rows.slice(skip, skip + limit) };
 }
 
+/**
+ * The documents written after `checkpoint`, tombstones included, in the order of their last write
+ * (then id), at most `limit`: RxDB's `getChangedDocumentsSince` query, whose selector
+ * (`lwt > since OR (lwt = since AND id > sinceId)`) is exactly the keys above `[since, sinceId]`
+ * of the `[_meta.lwt+id]` index Dexie's storage keeps for it. The checkpoint answered is RxDB's.
+ */
+async function changedSince(
+  state: DexieState,
+  primaryPath: string,
+  limit: number,
+  checkpoint?: RxStorageDefaultCheckpoint,
+): Promise<Changed> {
+  const KeyRange = state.dexieDb._options.IDBKeyRange ?? IDBKeyRange;
+  const since = KeyRange.lowerBound([checkpoint ? checkpoint.lwt : RX_META_LWT_MINIMUM, checkpoint ? checkpoint.id : ''], true);
+  const indexName = `[_meta.lwt+${dexieReplaceIfStartsWithPipe(primaryPath)}]`;
+  let stored: unknown[] = [];
+  await state.dexieDb.transaction('r', state.dexieTable, async (tx) => {
+    stored = await request(tx.idbtrans.objectStore(DEXIE_DOCS_TABLE_NAME).index(indexName).getAll(since, limit));
+  });
+  const documents = stored.map((doc) => fromDexieToStorage<unknown>(state.booleanIndexes, doc));
+  const last = documents.at(-1) as (Doc & Record<string, unknown>) | undefined;
+  return {
+    documents,
+    checkpoint: last ? { id: String(last[primaryPath]), lwt: last._meta.lwt } : (checkpoint ?? { id: '', lwt: 0 }),
+  };
+}
+
 /** RxDB's Dexie storage with queries read by `getAll` (see above); other storages pass through unchanged. */
 export function readAllStorage(storage: AppStorage): AppStorage {
   return {
@@ -77,6 +123,13 @@ export function readAllStorage(storage: AppStorage): AppStorage {
         if (typeof mango.limit === 'number' && !(queryPlan.selectorSatisfiedByIndex && queryPlan.sortSatisfiedByIndex)) return query(prepared);
         if (instance.closed) return query(prepared); // the storage's own error
         return queryAll(instance, await internals, prepared);
+      };
+      // Set before any wrapper sees the instance: RxDB's wrappers keep the method only if it exists.
+      instance.getChangedDocumentsSince = async (limit, checkpoint) => {
+        if (instance.closed) {
+          await query(prepareQuery(instance.schema, getChangedDocumentsSinceQuery(instance as never, limit, checkpoint) as never)); // the storage's own error
+        }
+        return changedSince(await internals, instance.primaryPath, limit, checkpoint);
       };
       return created;
     },

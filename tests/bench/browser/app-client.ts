@@ -5,6 +5,7 @@ import type { RxChangeEvent, RxCollection } from 'rxdb';
 import { pinyin } from 'pinyin-pro';
 import { collectionNames, type Building, type Community, type Compound, type Member } from '@domain/collections';
 import { closeDatabase, deleteDatabase, openDatabase, type OpenDatabase } from '../../../renderer/src/db/current';
+import { readAllStorage } from '../../../renderer/src/db/readAll';
 import { browserStorage } from '../../../renderer/src/db/storage';
 import { saveDocs } from '../../../renderer/src/db/write';
 import { memberRows, memberSearchSource } from '../../../renderer/src/features/members/memberRows';
@@ -109,7 +110,8 @@ export async function initialSync(serverUrl: string, token: string): Promise<Ini
   const started = performance.now();
   const open = await openDatabase({
     name,
-    storage: browserStorage(),
+    // The storage the app opens its database with (session/lifecycle.ts).
+    storage: readAllStorage(browserStorage()),
     multiInstance: false,
     encryptionKey: randomKey(),
     conflictHandlerFor: conflictHandlers({ record: () => Promise.resolve(), isRemovedFromScope: () => false }),
