@@ -10,10 +10,12 @@
 // which measured ~1 ms per field here: seconds for a community's members at every read. This one
 // seals all encrypted fields of a document together, once, natively: the first listed field (the
 // carrier) holds `v1.<iv>.<ciphertext>` of a JSON object of their values; the others are not
-// stored. RxDB also marks the replication state's `docData` encrypted, which this covers too.
-import { wrapRxStorageInstance, type RxDocumentData, type RxJsonSchema } from 'rxdb';
+// stored. RxDB also marks the replication state's `docData` encrypted, which this covers too
+// (sealed as its collection seals documents: see metaCodec).
+import { getPrimaryFieldOfPrimaryKey, META_INSTANCE_SCHEMA_TITLE, wrapRxStorageInstance, type RxDocumentData, type RxJsonSchema } from 'rxdb';
 import type { CollectionName } from '@domain/collections';
-import { fromBase64Url, fromHex, toBase64Url } from './bytes';
+import { fromHex } from './bytes';
+import { createFieldSealing, type FieldSealing } from './fieldSealing';
 import type { AppStorage } from './storage';
 
 /**
@@ -51,9 +53,6 @@ export function withEncryptedFields<T>(collection: CollectionName, schema: RxJso
   return { ...schema, encrypted: [...fields] };
 }
 
-const SEALED_PREFIX = 'v1.';
-/** Recently sealed values remembered per storage instance (a few pull batches). */
-const RECENT_SEALED = 4000;
 const FIELD_KEY_INFO = new TextEncoder().encode('cg/fields/v1');
 
 /** The AES-GCM key of the fields, derived from the data key (HKDF-SHA-256, its own label). */
@@ -77,6 +76,10 @@ type Doc = Record<string, unknown>;
 
 /** The storage that encrypts the fields marked `encrypted` with the database's password (the data key). */
 export function encryptingStorage(storage: AppStorage): AppStorage {
+  // Each encrypted collection's sealing, by database and the collection's fields: the replication's
+  // meta instance of that collection (its schema names the collection only by a hash) seals the
+  // documents it keeps with it.
+  const sealings = new Map<string, { sealing: FieldSealing; primaryPath: string }>();
   return {
     ...storage,
     async createStorageInstance(params) {
@@ -84,29 +87,26 @@ export function encryptingStorage(storage: AppStorage): AppStorage {
       if (fields.length === 0) return storage.createStorageInstance(params);
       const password: unknown = params.password;
       if (typeof password !== 'string' || !isDataKey(password)) throw new Error(`${params.collectionName}: encrypted fields need the data key`);
-      const dataKey: string = password;
       const [carrier, ...others] = fields as [string, ...string[]];
+      // Resolved once here: awaiting the cached promise again for every document showed up as a
+      // few hundred milliseconds of a push of 2,000 edits in the profile.
+      const fieldKey = await fieldKeyOf(password);
+      const docDataOf = params.schema.title === META_INSTANCE_SCHEMA_TITLE ? (params.schema.properties as Doc).docData : undefined;
+      const parent = docDataOf ? sealings.get(sealingKey(params.databaseName, docDataOf)) : undefined;
       // Stored: the carrier as a string, the others absent; nothing else of the schema changes.
+      // The meta instance of a known collection keeps its `docData` as that collection stores
+      // documents: an object, its personal fields sealed (see metaCodec).
       const storedSchema = structuredClone(params.schema) as RxJsonSchema<RxDocumentData<unknown>> & { properties: Doc };
       delete storedSchema.encrypted;
-      storedSchema.properties[carrier] = { type: 'string' };
+      storedSchema.properties[carrier] = { type: parent ? 'object' : 'string' };
       for (const field of others) delete storedSchema.properties[field];
       storedSchema.required = (storedSchema.required ?? []).filter((field) => !others.includes(field) && field !== carrier);
       const instance = await storage.createStorageInstance({ ...params, schema: storedSchema });
       // Additional data binds a ciphertext to its collection: it does not open as another one's.
       const aad = new TextEncoder().encode(`${params.databaseName}/${params.collectionName}`);
-      // Resolved once here: awaiting the cached promise again for every document showed up as a
-      // few hundred milliseconds of a push of 2,000 edits in the profile.
-      const fieldKey = await fieldKeyOf(dataKey);
-
-      // What was just sealed is read back at once (RxDB's change events of every write, the
-      // replication's view of what it wrote): a few thousand recent ciphertexts keep their plain
-      // JSON, so a sync decrypts nothing it encrypted itself. Held only as long as the instance.
-      const recent = new Map<string, string>();
-      function rememberSealed(sealed: string, json: string): void {
-        if (recent.size >= RECENT_SEALED) recent.delete(recent.keys().next().value!);
-        recent.set(sealed, json);
-      }
+      const sealing = createFieldSealing(fieldKey, aad, [carrier, ...others], params.collectionName);
+      const primaryPath = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey) as string;
+      if (!docDataOf) sealings.set(sealingKey(params.databaseName, params.schema), { sealing, primaryPath });
 
       // The two forms of every document this instance sealed or opened, each keyed by the other.
       // RxDB hands a document it read back as the `previous` of its next write (the storage only
@@ -122,40 +122,28 @@ export function encryptingStorage(storage: AppStorage): AppStorage {
       const sameVersion = (a: Doc, b: Doc) =>
         a._rev === b._rev && a._deleted === b._deleted && (a._meta as { lwt?: unknown } | undefined)?.lwt === (b._meta as { lwt?: unknown } | undefined)?.lwt;
 
+      async function sealDoc(doc: Doc): Promise<Doc> {
+        const { rest, json } = sealing.split(doc);
+        rest[carrier] = await sealing.seal(String(doc[primaryPath]), json);
+        return rest;
+      }
+      async function openDoc(stored: Doc): Promise<Doc> {
+        const { [carrier]: sealed, ...rest } = stored;
+        return sealing.join(rest, await sealing.open(sealed as string));
+      }
+      const codec = parent ? metaCodec(parent.sealing, parent.primaryPath, openDoc) : { toStored: sealDoc, fromStored: openDoc };
+
       async function toStorage(doc: Doc): Promise<Doc> {
         // RxDB treats documents as immutable; the check guards against one given a new revision in place.
         const known = storedOf.get(doc);
         if (known && sameVersion(known, doc)) return known;
-        const stored: Doc = { ...doc };
-        const values: Doc = {};
-        for (const field of fields) {
-          if (doc[field] !== undefined) values[field] = doc[field];
-          delete stored[field];
-        }
-        const iv = crypto.getRandomValues(new Uint8Array(12));
-        const json = JSON.stringify(values);
-        const cipher = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, fieldKey, new TextEncoder().encode(json));
-        const sealed = `${SEALED_PREFIX}${toBase64Url(iv)}.${toBase64Url(new Uint8Array(cipher))}`;
-        rememberSealed(sealed, json);
-        stored[carrier] = sealed;
-        return remember(doc, stored);
+        return remember(doc, await codec.toStored(doc));
       }
 
       async function fromStorage(stored: Doc): Promise<Doc> {
         const known = plainOf.get(stored);
         if (known && sameVersion(known, stored)) return known;
-        const sealed = stored[carrier];
-        if (typeof sealed !== 'string' || !sealed.startsWith(SEALED_PREFIX)) throw new Error(`${params.collectionName}: a stored document is not sealed`);
-        let json = recent.get(sealed);
-        if (json === undefined) {
-          const [iv = '', cipher = ''] = sealed.slice(SEALED_PREFIX.length).split('.');
-          const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64Url(iv), additionalData: aad }, fieldKey, fromBase64Url(cipher));
-          json = new TextDecoder().decode(plain);
-        }
-        const values = JSON.parse(json) as Doc;
-        const doc: Doc = { ...stored };
-        delete doc[carrier];
-        for (const field of fields) if (values[field] !== undefined) doc[field] = values[field];
+        const doc = await codec.fromStored(stored);
         remember(doc, stored);
         return doc;
       }
@@ -167,6 +155,40 @@ export function encryptingStorage(storage: AppStorage): AppStorage {
         (doc) => toStorage(doc) as Promise<RxDocumentData<Doc>>,
         (doc: Doc) => fromStorage(doc) as Promise<RxDocumentData<Doc>>,
       ) as never;
+    },
+  };
+}
+
+/** A collection's fields, as its meta instance's `docData` lists them too. */
+function sealingKey(databaseName: string, schema: unknown): string {
+  const properties = (schema as { properties?: Doc }).properties ?? {};
+  return `${databaseName}|${Object.keys(properties).sort().join(',')}`;
+}
+
+/**
+ * The replication keeps, per document, the state it assumes the server holds (`docData` of its meta
+ * rows, which RxDB marks encrypted whole). Sealing it whole cost a second encryption of every pulled
+ * document, of all its fields. Instead `docData` is stored as its collection stores the document:
+ * plain but for the personal fields, sealed under the collection's binding — with the ciphertext
+ * just made for the document itself when the values are the same, so a pulled document is encrypted
+ * once. Rows stored whole by earlier versions (`docData` a string) still open.
+ */
+function metaCodec(parent: FieldSealing, primaryPath: string, openWhole: (stored: Doc) => Promise<Doc>) {
+  return {
+    async toStored(row: Doc): Promise<Doc> {
+      const docData = row.docData as Doc | undefined;
+      if (docData === undefined) return row;
+      const id = String(docData[primaryPath]);
+      const { rest, json } = parent.split(docData);
+      rest[parent.carrier] = parent.takeSealed(id, json) ?? (await parent.seal(id, json));
+      return { ...row, docData: rest };
+    },
+    async fromStored(stored: Doc): Promise<Doc> {
+      const docData = stored.docData;
+      if (typeof docData === 'string') return openWhole(stored);
+      if (docData === undefined) return stored;
+      const { [parent.carrier]: sealed, ...rest } = docData as Doc;
+      return { ...stored, docData: parent.join(rest, await parent.open(sealed as string)) };
     },
   };
 }
