@@ -1,7 +1,9 @@
 // The signed-in part of the app renders only with a session and its local database open. Opening
 // never needs the network, so this works offline.
+// Once open, the layout mounts as a deferred value: a transition React renders in slices, where the
+// store's update (zustand, always synchronous) rendered the whole layout in one blocking task.
 import { Button, Result, Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { useDeferredValue, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { useDatabaseStore } from '../db/current';
@@ -14,6 +16,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const phase = useSessionStore((state) => state.phase);
   const notice = useSessionStore((state) => state.notice);
   const database = useDatabaseStore((state) => state.current);
+  const open = phase === 'ready' && database !== null;
+  const shownOpen = useDeferredValue(open);
   if (!session) return <Navigate to="/login" replace />;
   if (phase === 'failed') {
     return (
@@ -24,6 +28,6 @@ export function RequireSession({ children }: { children: ReactNode }) {
       />
     );
   }
-  if (phase !== 'ready' || !database) return <Spin fullscreen description={t('loading')} />;
+  if (!open || !shownOpen) return <Spin fullscreen description={t('loading')} />;
   return children;
 }

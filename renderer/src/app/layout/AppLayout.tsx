@@ -1,9 +1,11 @@
 // The signed-in layout: side menu from the pages' route table, a header that always shows the
-// sync status, the session notices, and the page.
+// sync status, the session notices, and the page. It mounts in three pieces, one per task (the
+// frame and header, then the menu, then the page), rather than in one long task after sign-in.
 import { Flex, Layout, Menu, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useStagedMount } from '../../lib/useStagedMount';
 import { useCurrentUser } from '../../session/useSession';
 import { menuEntries, selectedMenuKey } from '../menu';
 import { appRoutes } from '../routes';
@@ -23,6 +25,7 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const entries = useMemo(() => menuEntries(appRoutes, user.role), [user.role]);
   const selected = selectedMenuKey(entries, pathname);
+  const shown = useStagedMount(3);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -32,13 +35,15 @@ export function AppLayout() {
             {collapsed ? '社' : t('appName')}
           </Typography.Text>
         </div>
-        <Menu
-          mode="inline"
-          selectedKeys={selected ? [selected] : []}
-          items={entries.map((entry) => ({ key: entry.key, icon: entry.icon, label: t(entry.label) }))}
-          onClick={({ key }) => void navigate(key)}
-          style={{ borderInlineEnd: 'none' }}
-        />
+        {shown >= 2 && (
+          <Menu
+            mode="inline"
+            selectedKeys={selected ? [selected] : []}
+            items={entries.map((entry) => ({ key: entry.key, icon: entry.icon, label: t(entry.label) }))}
+            onClick={({ key }) => void navigate(key)}
+            style={{ borderInlineEnd: 'none' }}
+          />
+        )}
       </Layout.Sider>
       <Layout>
         <Layout.Header
@@ -61,14 +66,18 @@ export function AppLayout() {
           </Flex>
           <UserMenu />
         </Layout.Header>
-        <SessionBanner />
-        <UpdateNotice />
-        <OfflineLoginNotice />
-        <Layout.Content style={{ padding: 24 }}>
-          <FirstSyncGate>
-            <Outlet />
-          </FirstSyncGate>
-        </Layout.Content>
+        {shown >= 3 && (
+          <>
+            <SessionBanner />
+            <UpdateNotice />
+            <OfflineLoginNotice />
+            <Layout.Content style={{ padding: 24 }}>
+              <FirstSyncGate>
+                <Outlet />
+              </FirstSyncGate>
+            </Layout.Content>
+          </>
+        )}
       </Layout>
     </Layout>
   );
