@@ -48,27 +48,35 @@ describe('pacedStorage', () => {
     expect(calls).toEqual([1000, 200]);
   });
 
-  it('lets the chunks of pulled data but the last commit relaxed; the last one and checkpoints stay strict', async () => {
+  it('lets the chunks of pulled documents but the last, and all of their bookkeeping, commit relaxed; checkpoints stay strict', async () => {
     const calls: number[] = [];
     const contexts: string[] = [];
     const instance = await instanceOf(pacedStorage(fakeStorage(calls, contexts), 250));
     const relaxed = (context: string) => `${context}${RELAXED_CONTEXT_SUFFIX}`;
     await instance.bulkWrite(rows(600) as never, 'replication-downstream-abc');
+    await instance.bulkWrite(rows(100) as never, 'replication-downstream-abc');
     await instance.bulkWrite(rows(300) as never, 'replication-down-write-meta');
+    await instance.bulkWrite(rows(100) as never, 'replication-down-write-meta');
     await instance.bulkWrite(rows(300) as never, 'replication-set-checkpoint');
     await instance.bulkWrite(rows(300) as never, 'replication-up-write-conflict');
-    expect(calls).toEqual([250, 250, 100, 250, 50, 250, 50, 250, 50]);
+    await instance.bulkWrite(rows(3) as never, 'rx-collection-bulk-upsert');
+    expect(calls).toEqual([250, 250, 100, 100, 250, 50, 100, 250, 50, 250, 50, 3]);
     expect(contexts).toEqual([
       relaxed('replication-downstream-abc'),
       relaxed('replication-downstream-abc'),
-      // Flushing the last chunk makes the earlier ones durable, before the page's checkpoint is written.
+      // Flushing the last chunk makes the earlier ones durable, before the page's checkpoint is written
+      // (into the meta instance: another IndexedDB database).
       'replication-downstream-abc',
+      'replication-downstream-abc',
+      // The checkpoint that follows in the same database flushes the bookkeeping.
       relaxed('replication-down-write-meta'),
-      'replication-down-write-meta',
+      relaxed('replication-down-write-meta'),
+      relaxed('replication-down-write-meta'),
       'replication-set-checkpoint',
       'replication-set-checkpoint',
       'replication-up-write-conflict',
       'replication-up-write-conflict',
+      'rx-collection-bulk-upsert',
     ]);
   });
 });

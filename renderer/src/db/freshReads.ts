@@ -18,8 +18,8 @@
 //
 // Those inserts go straight to IndexedDB (no Dexie middleware), with the durability the paced
 // storage asked for: relaxed for all but the last chunk of a pulled page (see ./storage).
-import { categorizeBulkWriteRows, getChangedDocumentsSince, getPrimaryFieldOfPrimaryKey, type BulkWriteRow, type EventBulk, type RxStorageInstance } from 'rxdb';
-import { fromStorageToDexie } from 'rxdb/plugins/storage-dexie';
+import { categorizeBulkWriteRows, getChangedDocumentsSince, getPrimaryFieldOfPrimaryKey, type BulkWriteRow, type RxStorageInstance } from 'rxdb';
+import { canWriteRaw, dexieOf, rawBulkWrite, toDexieDoc, type DexieInternals } from './dexieRaw';
 import { RELAXED_CONTEXT_SUFFIX, type AppStorage } from './storage';
 
 type Instance = RxStorageInstance<unknown, unknown, unknown>;
@@ -42,45 +42,9 @@ export interface FreshReadCounts {
 type Row = BulkWriteRow<unknown>;
 type Doc = Record<string, unknown>;
 
-/** What the fast insert needs of RxDB's Dexie storage instance (absent on other storages). */
-interface DexieInternals {
-  internals: Promise<{
-    dexieDb: { backendDB(): IDBDatabase };
-    dexieTable: { name: string };
-    booleanIndexes: string[];
-  }>;
-  changes$: { next(bulk: EventBulk<unknown, unknown>): void };
-}
-
-function dexieOf(instance: object): DexieInternals | undefined {
-  const candidate = instance as Partial<DexieInternals>;
-  return candidate.internals instanceof Promise && typeof candidate.changes$?.next === 'function' ? (candidate as DexieInternals) : undefined;
-}
-
 /** The context as RxDB wrote it, and whether the paced storage allowed a relaxed commit. */
 function splitContext(context: string): { context: string; relaxed: boolean } {
   return context.endsWith(RELAXED_CONTEXT_SUFFIX) ? { context: context.slice(0, -RELAXED_CONTEXT_SUFFIX.length), relaxed: true } : { context, relaxed: false };
-}
-
-/** Whether any key in `value`, at any depth, starts with `|` (the only keys Dexie's storage renames). */
-function hasPipeKey(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  if (Array.isArray(value)) return value.some(hasPipeKey);
-  for (const key in value) {
-    if (key.startsWith('|') || hasPipeKey((value as Doc)[key])) return true;
-  }
-  return false;
-}
-
-/**
- * A document as RxDB's Dexie storage stores it (`fromStorageToDexie`), without its deep copy when
- * no key needs renaming — none of our schemas has such a key — since IndexedDB copies it anyway.
- */
-function toDexieDoc(booleanIndexes: string[], doc: Doc): unknown {
-  if (hasPipeKey(doc) || booleanIndexes.some((index) => index.includes('.'))) return fromStorageToDexie(booleanIndexes, doc as never);
-  const stored: Doc = { ...doc };
-  for (const index of booleanIndexes) stored[index] = doc[index] ? '1' : '0';
-  return stored;
 }
 
 /**
@@ -122,12 +86,19 @@ export function freshReadsStorage(storage: AppStorage, counts?: FreshReadCounts)
       const bulkWrite = instance.bulkWrite.bind(instance);
       // Only over IndexedDB (RxDB's Dexie storage), where reads and writes cost a transaction each.
       const found = dexieOf(instance);
+      const primaryPath = getPrimaryFieldOfPrimaryKey(instance.schema.primaryKey) as string;
+      const raw = canWriteRaw(instance);
+      /** The storage's own write; a chunk of pulled data allowed to commit relaxed goes straight to IndexedDB. */
+      const writeStored = (rows: Parameters<typeof bulkWrite>[0], context: string, relaxed: boolean): ReturnType<typeof bulkWrite> =>
+        relaxed && raw ? rawBulkWrite(instance, raw, primaryPath, rows, context, 'relaxed') : bulkWrite(rows, context);
       if (found === undefined || !(await holdsNothing(instance as Instance))) {
-        instance.bulkWrite = (rows, context) => bulkWrite(rows, splitContext(context).context);
+        instance.bulkWrite = (rows, marked) => {
+          const { context, relaxed } = splitContext(marked);
+          return writeStored(rows, context, relaxed);
+        };
         return instance;
       }
       const dexie: DexieInternals = found;
-      const primaryPath = getPrimaryFieldOfPrimaryKey(instance.schema.primaryKey) as string;
       const known = new Set<string>();
       const subscription = instance.changeStream().subscribe((bulk) => {
         for (const event of bulk.events) known.add(event.documentId);
@@ -162,7 +133,7 @@ export function freshReadsStorage(storage: AppStorage, counts?: FreshReadCounts)
         const unseen = rows.length > 0 && rows.every((row) => !row.previous && !known.has(idOf(row as Row)));
         // Known before the write starts: a read racing it goes to IndexedDB.
         for (const row of rows) known.add(idOf(row));
-        return unseen ? insertUnseen(rows, context, relaxed) : bulkWrite(rows, context);
+        return unseen ? insertUnseen(rows, context, relaxed) : writeStored(rows, context, relaxed);
       };
 
       const findDocumentsById = instance.findDocumentsById.bind(instance);

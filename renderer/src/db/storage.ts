@@ -46,12 +46,19 @@ export const REPLICATION_WRITE_CHUNK = 100;
 export const RELAXED_CONTEXT_SUFFIX = '#relaxed';
 
 /**
- * The replication's writes of pulled documents and of their bookkeeping, as opposed to its
- * checkpoint and to everything a person writes. Design: pulled data may commit relaxed, since it
- * can be pulled again.
+ * Which chunks of a replication write may commit relaxed. Design: pulled data may, since it can be
+ * pulled again; the page's checkpoint and everything a person writes stay strict.
+ * - Pulled documents: all chunks but the last. Flushing the last one makes the earlier commits of
+ *   the same IndexedDB database durable too (commits reach the disk in order) before the checkpoint
+ *   is written — into another database: RxDB's Dexie storage opens one per storage instance.
+ * - Their bookkeeping (the meta instance's copy of each pulled document): every chunk. RxDB writes
+ *   it after the documents and then, strictly, the page's checkpoint into the same meta instance,
+ *   whose flush carries these commits with it. Lost with an unflushed tail (power cut before the
+ *   checkpoint), the page is pulled again and RxDB rewrites the copy (its documents carry `_meta.o`).
  */
-function isPulledDataWrite(context: string): boolean {
-  return context.startsWith('replication-downstream') || context === 'replication-down-write-meta';
+function relaxedChunks(context: string): 'none' | 'all-but-last' | 'all' {
+  if (context === 'replication-down-write-meta') return 'all';
+  return context.startsWith('replication-downstream') ? 'all-but-last' : 'none';
 }
 
 /**
@@ -60,11 +67,8 @@ function isPulledDataWrite(context: string): boolean {
  * calling thread). Here such writes (RxDB's contexts `replication-…`) are split into chunks with
  * the thread given back between them. Each chunk is a transaction of its own: the replication
  * keeps its checkpoint after the writes, so a page cut short by a crash is pulled again. Writes
- * of the pages (saveDoc/saveDocs) stay one call each.
- *
- * The chunks of pulled documents but the last commit with relaxed durability (no flush to disk
- * each); the last one is strict, and flushing it makes the earlier commits of the same database
- * durable too (commits reach the disk in order), all before RxDB writes the page's checkpoint.
+ * of the pages (saveDoc/saveDocs) stay one call each. Chunks marked relaxed (see relaxedChunks)
+ * commit with relaxed durability (no flush to disk each) in freshReadsStorage.
  */
 export function pacedStorage(storage: AppStorage, chunk = REPLICATION_WRITE_CHUNK): AppStorage {
   return {
@@ -73,13 +77,16 @@ export function pacedStorage(storage: AppStorage, chunk = REPLICATION_WRITE_CHUN
       const instance = await storage.createStorageInstance(params);
       const bulkWrite = instance.bulkWrite.bind(instance);
       instance.bulkWrite = async (rows, context) => {
-        if (rows.length <= chunk || !context.startsWith('replication')) return bulkWrite(rows, context);
-        const relaxed = isPulledDataWrite(context) ? `${context}${RELAXED_CONTEXT_SUFFIX}` : context;
+        if (!context.startsWith('replication')) return bulkWrite(rows, context);
+        const policy = relaxedChunks(context);
+        const relaxed = `${context}${RELAXED_CONTEXT_SUFFIX}`;
+        if (rows.length <= chunk) return bulkWrite(rows, policy === 'all' ? relaxed : context);
         const error: Awaited<ReturnType<typeof bulkWrite>>['error'] = [];
         for (let i = 0; i < rows.length; i += chunk) {
           if (i > 0) await yieldToMain();
           const last = i + chunk >= rows.length;
-          const result = await bulkWrite(rows.slice(i, i + chunk), last ? context : relaxed);
+          const strict = policy === 'none' || (policy === 'all-but-last' && last);
+          const result = await bulkWrite(rows.slice(i, i + chunk), strict ? context : relaxed);
           error.push(...result.error);
         }
         return { error };
