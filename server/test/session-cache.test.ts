@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AnyDoc } from '@domain/collections';
 import { SessionCache } from '../src/auth/session-cache';
+import { hashToken } from '../src/auth/sessions';
 import type { Queryable, Row } from '../src/db/adapter';
 import { startServer, type RunningServer } from '../src/server';
 import { member } from './docs';
@@ -122,14 +123,17 @@ describe('sessions kept in memory, two servers on one PostgreSQL database', () =
   });
 });
 
+/** The first token hash a lookup asked for. */
+const firstHash = (params?: readonly unknown[]) => (params?.[0] as string[] | undefined)?.[0];
+
 /** A database that answers the session lookup with `row` (or nothing) and counts the lookups. */
 function fakeDb(row: () => Row | undefined): Queryable & { lookups: number } {
   const db = {
     lookups: 0,
-    query<R extends Row = Row>(): Promise<R[]> {
+    query<R extends Row = Row>(_sql: string, params?: readonly unknown[]): Promise<R[]> {
       db.lookups++;
       const found = row();
-      return Promise.resolve(found === undefined ? [] : [found as R]);
+      return Promise.resolve(found === undefined ? [] : [{ ...found, session_token_hash: firstHash(params) } as unknown as R]);
     },
   };
   return db;
@@ -190,7 +194,8 @@ describe('SessionCache', () => {
   it('does not keep what a lookup read when the account was forgotten while it ran', async () => {
     let release: () => void = () => undefined;
     const db: Queryable = {
-      query: <R extends Row = Row>() => new Promise<R[]>((resolve) => (release = () => resolve([sessionRow() as R]))),
+      query: <R extends Row = Row>(_sql: string, params?: readonly unknown[]) =>
+        new Promise<R[]>((resolve) => (release = () => resolve([{ ...sessionRow(), session_token_hash: firstHash(params) } as unknown as R]))),
     };
     const cache = new SessionCache();
     const reading = cache.sessionOf(db, 'token');
@@ -208,6 +213,46 @@ describe('SessionCache', () => {
     expect(cache.size).toBe(1);
     cache.forgetAll();
     expect(cache.size).toBe(0);
+  });
+
+  it('reads the tokens arriving while a lookup is in flight together, each getting its own answer', async () => {
+    const hashes = new Map(['t1', 't2', 't3', 'gone'].map((token) => [hashToken(token), token]));
+    const statements: string[][] = [];
+    let release: () => void = () => undefined;
+    const db: Queryable = {
+      query: <R extends Row = Row>(_sql: string, params?: readonly unknown[]) => {
+        const asked = params?.[0] as string[];
+        statements.push(asked.map((hash) => hashes.get(hash) ?? '?'));
+        const rows = asked
+          .filter((hash) => hashes.get(hash) !== 'gone')
+          .map((hash) => ({ ...sessionRow({ id: `user-${hashes.get(hash) ?? ''}` }), session_token_hash: hash }) as unknown as R);
+        // The first statement stays in flight until released, so the next lookups queue behind it.
+        return statements.length === 1 ? new Promise<R[]>((resolve) => (release = () => resolve(rows))) : Promise.resolve(rows);
+      },
+    };
+    const cache = new SessionCache();
+    const first = cache.sessionOf(db, 't1');
+    const rest = [cache.sessionOf(db, 't2'), cache.sessionOf(db, 't3'), cache.sessionOf(db, 'gone')];
+    release();
+    expect((await first).user.id).toBe('user-t1');
+    const [second, third, gone] = await Promise.allSettled(rest);
+    expect(statements).toEqual([['t1'], ['t2', 't3', 'gone']]);
+    expect(second).toMatchObject({ status: 'fulfilled', value: { user: { id: 'user-t2' } } });
+    expect(third).toMatchObject({ status: 'fulfilled', value: { user: { id: 'user-t3' } } });
+    expect(gone).toMatchObject({ status: 'rejected', reason: { code: 'unauthorized' } });
+    expect(cache.size).toBe(3);
+  });
+
+  it('fails every lookup of a failed statement, and reads again afterwards', async () => {
+    let fail = true;
+    const db = fakeDb(() => {
+      if (fail) throw new Error('connection lost');
+      return sessionRow();
+    });
+    const cache = new SessionCache();
+    await expect(cache.sessionOf(db, 'token')).rejects.toThrow('connection lost');
+    fail = false;
+    expect((await cache.sessionOf(db, 'token')).user.id).toBe('user-1');
   });
 
   it('holds at most its bound, dropping the oldest', async () => {

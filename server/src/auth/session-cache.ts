@@ -4,13 +4,26 @@
 // account's entries before its answer goes out (`forgetSessionsOf`); other server processes forget
 // them when the account notice they LISTEN to arrives, or when the listener is reset; and no entry
 // lives longer than MAX_AGE_MS or past the session's own expiry. Refusals are never kept.
+// Lookups arriving while one is in flight go together as the next statement (as group-read.ts
+// does for pushes): when the entries of 200 devices run out at once, that is a few statements
+// rather than 200 queued for the pool ahead of the pushes' reads.
 import type { Queryable } from '../db/adapter';
 import type { ServerContext } from '../context';
-import { sessionOfHash, tokenHashOf, type Session } from './sessions';
+import { ApiError } from '../http/errors';
+import { sessionsOfHashes, tokenHashOf, type Session, type SessionFound } from './sessions';
 
 /** How stale a session may be when a write outside the server (psql, another tool) changed it. */
 const MAX_AGE_MS = 5_000;
 const MAX_ENTRIES = 10_000;
+/** Tokens in one lookup statement at most. */
+export const MAX_LOOKUP_TOKENS = 1_000;
+
+interface Lookup {
+  db: Queryable;
+  tokenHash: string;
+  resolve(found: SessionFound): void;
+  reject(error: unknown): void;
+}
 
 interface Entry {
   session: Session;
@@ -22,6 +35,8 @@ export class SessionCache {
   private readonly entries = new Map<string, Entry>();
   /** Bumped by every forget: a lookup that began before one must not store what it read. */
   private generation = 0;
+  private lookups: Lookup[] = [];
+  private looking = false;
 
   constructor(
     private readonly maxAgeMs = MAX_AGE_MS,
@@ -35,10 +50,34 @@ export class SessionCache {
     if (kept !== undefined && kept.until > now) return kept.session;
     if (kept !== undefined) this.entries.delete(tokenHash);
     const generation = this.generation;
-    const { session, msLeft } = await sessionOfHash(db, tokenHash);
+    const { session, msLeft } = await this.lookUp(db, tokenHash);
     // Timed from before the lookup, so the entry never outlives the session by the query's duration.
     if (generation === this.generation && msLeft > 0) this.keep(tokenHash, { session, until: now + Math.min(this.maxAgeMs, msLeft) });
     return session;
+  }
+
+  /** The session of one token, read with the other lookups waiting for the statement in flight. */
+  private lookUp(db: Queryable, tokenHash: string): Promise<SessionFound> {
+    return new Promise((resolve, reject) => {
+      this.lookups.push({ db, tokenHash, resolve, reject });
+      if (!this.looking) void this.lookUpAll();
+    });
+  }
+
+  private async lookUpAll(): Promise<void> {
+    this.looking = true;
+    try {
+      while (this.lookups.length > 0) {
+        // One statement reads from one database: the oldest lookup's, and those of the same one.
+        const db = this.lookups[0]!.db;
+        const batch = this.lookups.filter((l) => l.db === db).slice(0, MAX_LOOKUP_TOKENS);
+        const taken = new Set(batch);
+        this.lookups = this.lookups.filter((l) => !taken.has(l));
+        await lookUpBatch(db, batch);
+      }
+    } finally {
+      this.looking = false;
+    }
   }
 
   /** The account was disabled, its password reset, its scope or a device changed: read it again. */
@@ -64,6 +103,20 @@ export class SessionCache {
       this.entries.delete(hash);
     }
     this.entries.set(tokenHash, entry);
+  }
+}
+
+/** Settles every lookup of the batch; never throws. */
+async function lookUpBatch(db: Queryable, batch: readonly Lookup[]): Promise<void> {
+  try {
+    const answers = await sessionsOfHashes(db, [...new Set(batch.map((l) => l.tokenHash))]);
+    for (const lookup of batch) {
+      const answer = answers.get(lookup.tokenHash);
+      if (answer === undefined || answer instanceof ApiError) lookup.reject(answer ?? new Error('session lookup: no answer'));
+      else lookup.resolve(answer);
+    }
+  } catch (error) {
+    for (const lookup of batch) lookup.reject(error);
   }
 }
 

@@ -50,19 +50,39 @@ export function tokenHashOf(token: string | undefined): string {
  * `sessionOf` by token hash, with how long the session has left by the database's clock (so that
  * a copy kept in memory never outlives it, whatever this machine's clock says).
  */
-export async function sessionOfHash(db: Queryable, tokenHash: string): Promise<{ session: Session; msLeft: number }> {
-  const rows = await db.query<SessionRow>(
-    `SELECT u.*, s.device_id AS session_device_id, s.revoked_at IS NOT NULL AS session_revoked,
+export async function sessionOfHash(db: Queryable, tokenHash: string): Promise<SessionFound> {
+  const answer = (await sessionsOfHashes(db, [tokenHash])).get(tokenHash);
+  if (answer === undefined || answer instanceof ApiError) throw answer ?? new ApiError('unauthorized', errorMessages.unauthorized);
+  return answer;
+}
+
+export interface SessionFound {
+  session: Session;
+  msLeft: number;
+}
+
+/**
+ * `sessionOfHash` for several tokens in one statement (session-cache.ts groups the lookups that
+ * arrive together): each hash's session, or the error to answer for it.
+ */
+export async function sessionsOfHashes(db: Queryable, tokenHashes: readonly string[]): Promise<Map<string, SessionFound | ApiError>> {
+  const rows = await db.query<SessionRow & { session_token_hash: string }>(
+    `SELECT u.*, s.token_hash AS session_token_hash, s.device_id AS session_device_id, s.revoked_at IS NOT NULL AS session_revoked,
             s.expires_at <= now() AS session_expired, d.revoked_at IS NOT NULL AS device_revoked,
             extract(epoch FROM s.expires_at - now()) * 1000 AS session_ms_left
      FROM sessions s JOIN users u ON u.id = s.user_id JOIN devices d ON d.id = s.device_id
-     WHERE s.token_hash = $1`,
-    [tokenHash],
+     WHERE s.token_hash = ANY($1::text[])`,
+    [tokenHashes],
   );
-  const row = rows[0];
-  if (!row) throw new ApiError('unauthorized', errorMessages.unauthorized);
-  if (row.device_revoked) throw new ApiError('device_revoked', errorMessages.deviceRevoked);
-  if (row.session_revoked || row.session_expired || row.disabled) throw new ApiError('unauthorized', errorMessages.unauthorized);
+  const byHash = new Map(rows.map((row) => [row.session_token_hash, row]));
+  return new Map(tokenHashes.map((tokenHash) => [tokenHash, judged(tokenHash, byHash.get(tokenHash))]));
+}
+
+/** A revoked device wins, so its client wipes. */
+function judged(tokenHash: string, row: SessionRow | undefined): SessionFound | ApiError {
+  if (!row) return new ApiError('unauthorized', errorMessages.unauthorized);
+  if (row.device_revoked) return new ApiError('device_revoked', errorMessages.deviceRevoked);
+  if (row.session_revoked || row.session_expired || row.disabled) return new ApiError('unauthorized', errorMessages.unauthorized);
   return { session: { tokenHash, deviceId: row.session_device_id, user: row }, msLeft: Number(row.session_ms_left) };
 }
 

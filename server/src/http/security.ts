@@ -48,14 +48,23 @@ export function isApiPath(url: string): boolean {
 
 /** The headers an answer to `url` starts with; a route may still set its own cache-control. */
 export function securityHeaders(url: string, https: boolean): Record<string, string> {
-  const api = isApiPath(url);
-  return {
+  return { ...headerSets[https ? 1 : 0][isApiPath(url) ? 1 : 0] };
+}
+
+function headersOf(api: boolean, https: boolean): Readonly<Record<string, string>> {
+  return Object.freeze({
     ...commonHeaders,
     'content-security-policy': api ? apiContentSecurityPolicy : appContentSecurityPolicy,
     ...(api ? { 'cache-control': 'no-store' } : {}),
     ...(https ? { 'strict-transport-security': HSTS } : {}),
-  };
+  });
 }
+
+/** [https][api]: built once, as every request sets one of these four. */
+const headerSets = [
+  [headersOf(false, false), headersOf(true, false)],
+  [headersOf(false, true), headersOf(true, true)],
+] as const;
 
 /**
  * Set when a request arrives, so error answers, 404s, static files and the hijacked event stream
@@ -63,7 +72,8 @@ export function securityHeaders(url: string, https: boolean): Record<string, str
  */
 export function installSecurityHeaders(app: FastifyInstance, https: boolean): void {
   app.addHook('onRequest', async (request, reply) => {
-    reply.headers(securityHeaders(request.url, https));
+    // reply.headers copies each header in: the shared set is not changed.
+    reply.headers(headerSets[https ? 1 : 0][isApiPath(request.url) ? 1 : 0]);
   });
 }
 

@@ -66,10 +66,11 @@ export class GroupReader {
       const wanted = new Map<string, DocKey>();
       for (const item of batch) for (const key of item.keys) wanted.set(targetKey(key.collection, key.id), key);
       const all = [...wanted.values()];
+      // The keys as one JSON text: pg quotes and escapes a text[] parameter element by element.
       const rows = await this.db.query<{ collection: string; id: string; seq: unknown; data: AnyDoc }>(
         `SELECT d.collection, d.id, d.seq, d.data FROM docs d
-         JOIN unnest($1::text[], $2::text[]) AS w(c, i) ON d.collection = w.c AND d.id = w.i`,
-        [all.map((key) => key.collection), all.map((key) => key.id)],
+         JOIN jsonb_to_recordset($1::jsonb) AS w(collection text, id text) ON d.collection = w.collection AND d.id = w.id`,
+        [JSON.stringify(all)],
       );
       const found = new Map<string, StoredDoc>();
       for (const row of rows) found.set(targetKey(row.collection, row.id), { seq: toNumber(row.seq), data: row.data });

@@ -54,8 +54,8 @@ export function validateDocuments(collection: CollectionName, rows: readonly Pus
       details.push(...(validate.errors ?? []).map((error) => at(describeAjvError(error))));
       return;
     }
-    // PostgreSQL's jsonb cannot hold NUL characters; JSON.stringify writes them as \u0000.
-    if (JSON.stringify(doc).includes('\\u0000')) details.push(at({ message: fieldErrors.nulChar }));
+    // PostgreSQL's jsonb cannot hold NUL characters (looked for without a JSON copy of every document).
+    if (hasNul(doc)) details.push(at({ message: fieldErrors.nulChar }));
     details.push(...documentProblems(collection, doc, today).map(at));
     if (id === undefined) return;
     const first = firstRowOf.get(id);
@@ -63,6 +63,15 @@ export function validateDocuments(collection: CollectionName, rows: readonly Pus
     else firstRowOf.set(id, row);
   });
   if (details.length > 0) throw new ApiError('invalid_document', errorMessages.invalidDocument, details.slice(0, MAX_DETAILS));
+}
+
+/** Whether a NUL character sits in any string of a JSON value, key or value. */
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some(hasNul);
+  for (const key in value) if (key.includes('\u0000') || hasNul((value as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 function rowShapeProblem(row: unknown): { field?: string; message: string } | null {
