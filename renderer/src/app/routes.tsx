@@ -22,35 +22,41 @@ import {
 } from '@ant-design/icons';
 import type { Role } from '@domain/contract';
 import { IdcardOutlined, LaptopOutlined, RestOutlined } from '@ant-design/icons';
-import { AccountsPage } from '../features/accounts/AccountsPage';
-import { DevicesPage } from '../features/accounts/DevicesPage';
-import { ActivitiesPage } from '../features/activities/ActivitiesPage';
-import { AssessmentPage } from '../features/assessment/AssessmentPage';
-import { CommunitiesPage } from '../features/communities/CommunitiesPage';
-import { CompoundDetailPage } from '../features/compounds/CompoundDetailPage';
-import { CompoundsPage } from '../features/compounds/CompoundsPage';
-import { DuplicatesPage } from '../features/duplicates/DuplicatesPage';
-import { FundsPage } from '../features/funds/FundsPage';
-import { GridDetailPage } from '../features/grids/GridDetailPage';
-import { GridsPage } from '../features/grids/GridsPage';
-import { HomePage } from '../features/home/HomePage';
-import { MemberEditPage } from '../features/members/MemberEditPage';
-import { MembersPage } from '../features/members/MembersPage';
-import { NeedDetailPage } from '../features/needs/NeedDetailPage';
-import { NeedsPage } from '../features/needs/NeedsPage';
-import { OrgsPage } from '../features/orgs/OrgsPage';
-import { ReportsPage } from '../features/reports/ReportsPage';
-import { RosterImportPage } from '../features/roster/RosterImportPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { TrashPage } from '../features/trash/TrashPage';
-import { UnitDetailPage } from '../features/units/UnitDetailPage';
-import { UnitsPage } from '../features/units/UnitsPage';
-import { VenuesPage } from '../features/venues/VenuesPage';
+import { lazyPage, type LazyPage } from '../lib/lazyPage';
+
+// Each page's code loads when it is first shown (lib/lazyPage.ts), so the lock screen and the
+// first page wait only for their own.
+const Accounts = lazyPage(() => import('../features/accounts/AccountsPage').then((module) => module.AccountsPage));
+const Devices = lazyPage(() => import('../features/accounts/DevicesPage').then((module) => module.DevicesPage));
+const Activities = lazyPage(() => import('../features/activities/ActivitiesPage').then((module) => module.ActivitiesPage));
+const Assessment = lazyPage(() => import('../features/assessment/AssessmentPage').then((module) => module.AssessmentPage));
+const Communities = lazyPage(() => import('../features/communities/CommunitiesPage').then((module) => module.CommunitiesPage));
+const CompoundDetail = lazyPage(() => import('../features/compounds/CompoundDetailPage').then((module) => module.CompoundDetailPage));
+const Compounds = lazyPage(() => import('../features/compounds/CompoundsPage').then((module) => module.CompoundsPage));
+const Duplicates = lazyPage(() => import('../features/duplicates/DuplicatesPage').then((module) => module.DuplicatesPage));
+const Funds = lazyPage(() => import('../features/funds/FundsPage').then((module) => module.FundsPage));
+const GridDetail = lazyPage(() => import('../features/grids/GridDetailPage').then((module) => module.GridDetailPage));
+const Grids = lazyPage(() => import('../features/grids/GridsPage').then((module) => module.GridsPage));
+const Home = lazyPage(() => import('../features/home/HomePage').then((module) => module.HomePage));
+const MemberEdit = lazyPage(() => import('../features/members/MemberEditPage').then((module) => module.MemberEditPage));
+const Members = lazyPage(() => import('../features/members/MembersPage').then((module) => module.MembersPage));
+const NeedDetail = lazyPage(() => import('../features/needs/NeedDetailPage').then((module) => module.NeedDetailPage));
+const Needs = lazyPage(() => import('../features/needs/NeedsPage').then((module) => module.NeedsPage));
+const Orgs = lazyPage(() => import('../features/orgs/OrgsPage').then((module) => module.OrgsPage));
+const Reports = lazyPage(() => import('../features/reports/ReportsPage').then((module) => module.ReportsPage));
+const RosterImport = lazyPage(() => import('../features/roster/RosterImportPage').then((module) => module.RosterImportPage));
+const Settings = lazyPage(() => import('../features/settings/SettingsPage').then((module) => module.SettingsPage));
+const Trash = lazyPage(() => import('../features/trash/TrashPage').then((module) => module.TrashPage));
+const UnitDetail = lazyPage(() => import('../features/units/UnitDetailPage').then((module) => module.UnitDetailPage));
+const Units = lazyPage(() => import('../features/units/UnitsPage').then((module) => module.UnitsPage));
+const Venues = lazyPage(() => import('../features/venues/VenuesPage').then((module) => module.VenuesPage));
 
 export interface AppRoute {
   /** A react-router path under the signed-in layout, e.g. `compounds/:id`; `''` is the index page. */
   path: string;
   element: ReactNode;
+  /** Loads the page's code ahead of showing it (the page the app opens at, while the lock screen waits). */
+  preload?: LazyPage['preload'];
   /** Shown in the side menu when present: `label` is an i18n key as `namespace:key`. */
   menu?: { icon: ReactNode; label: string; roles?: readonly Role[] };
 }
@@ -59,30 +65,30 @@ export interface AppRoute {
 const staffRoles: readonly Role[] = ['street_admin', 'community_staff'];
 
 export const appRoutes: AppRoute[] = [
-  { path: '', element: <HomePage />, menu: { icon: <DashboardOutlined />, label: 'home:menu' } },
-  { path: 'communities', element: <CommunitiesPage />, menu: { icon: <ApartmentOutlined />, label: 'communities:menu' } },
-  { path: 'compounds', element: <CompoundsPage />, menu: { icon: <HomeOutlined />, label: 'compounds:menu' } },
-  { path: 'compounds/:id', element: <CompoundDetailPage /> },
-  { path: 'needs', element: <NeedsPage />, menu: { icon: <ProfileOutlined />, label: 'needs:menu' } },
-  { path: 'needs/:id', element: <NeedDetailPage /> },
-  { path: 'members', element: <MembersPage />, menu: { icon: <TeamOutlined />, label: 'members:menu', roles: staffRoles } },
-  { path: 'members/new', element: <MemberEditPage /> },
-  { path: 'members/:id', element: <MemberEditPage /> },
-  { path: 'grids', element: <GridsPage />, menu: { icon: <BorderInnerOutlined />, label: 'grids:menu', roles: staffRoles } },
-  { path: 'grids/:id', element: <GridDetailPage /> },
-  { path: 'orgs', element: <OrgsPage />, menu: { icon: <ClusterOutlined />, label: 'orgs:menu', roles: staffRoles } },
-  { path: 'units', element: <UnitsPage />, menu: { icon: <BankOutlined />, label: 'units:menu', roles: staffRoles } },
-  { path: 'units/:id', element: <UnitDetailPage /> },
-  { path: 'venues', element: <VenuesPage />, menu: { icon: <ShopOutlined />, label: 'venues:menu', roles: staffRoles } },
-  { path: 'activities', element: <ActivitiesPage />, menu: { icon: <CalendarOutlined />, label: 'activities:menu', roles: staffRoles } },
-  { path: 'funds', element: <FundsPage />, menu: { icon: <WalletOutlined />, label: 'funds:menu', roles: staffRoles } },
+  { path: '', element: <Home.Page />, preload: Home.preload, menu: { icon: <DashboardOutlined />, label: 'home:menu' } },
+  { path: 'communities', element: <Communities.Page />, preload: Communities.preload, menu: { icon: <ApartmentOutlined />, label: 'communities:menu' } },
+  { path: 'compounds', element: <Compounds.Page />, preload: Compounds.preload, menu: { icon: <HomeOutlined />, label: 'compounds:menu' } },
+  { path: 'compounds/:id', element: <CompoundDetail.Page />, preload: CompoundDetail.preload },
+  { path: 'needs', element: <Needs.Page />, preload: Needs.preload, menu: { icon: <ProfileOutlined />, label: 'needs:menu' } },
+  { path: 'needs/:id', element: <NeedDetail.Page />, preload: NeedDetail.preload },
+  { path: 'members', element: <Members.Page />, preload: Members.preload, menu: { icon: <TeamOutlined />, label: 'members:menu', roles: staffRoles } },
+  { path: 'members/new', element: <MemberEdit.Page />, preload: MemberEdit.preload },
+  { path: 'members/:id', element: <MemberEdit.Page />, preload: MemberEdit.preload },
+  { path: 'grids', element: <Grids.Page />, preload: Grids.preload, menu: { icon: <BorderInnerOutlined />, label: 'grids:menu', roles: staffRoles } },
+  { path: 'grids/:id', element: <GridDetail.Page />, preload: GridDetail.preload },
+  { path: 'orgs', element: <Orgs.Page />, preload: Orgs.preload, menu: { icon: <ClusterOutlined />, label: 'orgs:menu', roles: staffRoles } },
+  { path: 'units', element: <Units.Page />, preload: Units.preload, menu: { icon: <BankOutlined />, label: 'units:menu', roles: staffRoles } },
+  { path: 'units/:id', element: <UnitDetail.Page />, preload: UnitDetail.preload },
+  { path: 'venues', element: <Venues.Page />, preload: Venues.preload, menu: { icon: <ShopOutlined />, label: 'venues:menu', roles: staffRoles } },
+  { path: 'activities', element: <Activities.Page />, preload: Activities.preload, menu: { icon: <CalendarOutlined />, label: 'activities:menu', roles: staffRoles } },
+  { path: 'funds', element: <Funds.Page />, preload: Funds.preload, menu: { icon: <WalletOutlined />, label: 'funds:menu', roles: staffRoles } },
   // Departments give their own sheets on the street and its communities.
-  { path: 'assessment', element: <AssessmentPage />, menu: { icon: <StarOutlined />, label: 'assessment:menu' } },
-  { path: 'reports', element: <ReportsPage />, menu: { icon: <FileTextOutlined />, label: 'reports:menu', roles: staffRoles } },
-  { path: 'import', element: <RosterImportPage />, menu: { icon: <UploadOutlined />, label: 'roster:menu', roles: staffRoles } },
-  { path: 'duplicates', element: <DuplicatesPage />, menu: { icon: <MergeCellsOutlined />, label: 'duplicates:menu', roles: staffRoles } },
-  { path: 'settings', element: <SettingsPage />, menu: { icon: <SettingOutlined />, label: 'settings:menu', roles: ['street_admin'] } },
-  { path: 'accounts', element: <AccountsPage />, menu: { icon: <IdcardOutlined />, label: 'accounts:menu', roles: ['street_admin'] } },
-  { path: 'devices', element: <DevicesPage />, menu: { icon: <LaptopOutlined />, label: 'accounts:devicesMenu', roles: ['street_admin'] } },
-  { path: 'trash', element: <TrashPage />, menu: { icon: <RestOutlined />, label: 'trash:menu', roles: ['street_admin'] } },
+  { path: 'assessment', element: <Assessment.Page />, preload: Assessment.preload, menu: { icon: <StarOutlined />, label: 'assessment:menu' } },
+  { path: 'reports', element: <Reports.Page />, preload: Reports.preload, menu: { icon: <FileTextOutlined />, label: 'reports:menu', roles: staffRoles } },
+  { path: 'import', element: <RosterImport.Page />, preload: RosterImport.preload, menu: { icon: <UploadOutlined />, label: 'roster:menu', roles: staffRoles } },
+  { path: 'duplicates', element: <Duplicates.Page />, preload: Duplicates.preload, menu: { icon: <MergeCellsOutlined />, label: 'duplicates:menu', roles: staffRoles } },
+  { path: 'settings', element: <Settings.Page />, preload: Settings.preload, menu: { icon: <SettingOutlined />, label: 'settings:menu', roles: ['street_admin'] } },
+  { path: 'accounts', element: <Accounts.Page />, preload: Accounts.preload, menu: { icon: <IdcardOutlined />, label: 'accounts:menu', roles: ['street_admin'] } },
+  { path: 'devices', element: <Devices.Page />, preload: Devices.preload, menu: { icon: <LaptopOutlined />, label: 'accounts:devicesMenu', roles: ['street_admin'] } },
+  { path: 'trash', element: <Trash.Page />, preload: Trash.preload, menu: { icon: <RestOutlined />, label: 'trash:menu', roles: ['street_admin'] } },
 ];

@@ -38,6 +38,8 @@ const conflictHandlerFor = conflictHandlers({
  */
 const SYNC_START_AFTER_MS = 1000;
 const SYNC_START_IDLE_WAIT_MS = 2000;
+/** After a sign-in in a page that paints no frames (hidden), sync starts after this long anyway. */
+const SYNC_START_HIDDEN_MS = 500;
 let deferredStart: { run(): void; cancel(): void } | null = null;
 
 function afterFirstScreen(run: () => void): { run(): void; cancel(): void } {
@@ -51,6 +53,29 @@ function afterFirstScreen(run: () => void): { run(): void; cancel(): void } {
     if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: SYNC_START_IDLE_WAIT_MS });
     else go();
   }, SYNC_START_AFTER_MS);
+  return {
+    run: go,
+    cancel: () => {
+      done = true;
+    },
+  };
+}
+
+/**
+ * After a sign-in, sync starts as soon as the signed-in screen has painted: starting it (twelve
+ * replications set up at once) in the task that mounts that screen made one long freeze of both.
+ */
+function afterPaint(run: () => void): { run(): void; cancel(): void } {
+  let done = false;
+  const go = () => {
+    if (done) return;
+    done = true;
+    run();
+  };
+  // The frame's callback runs before its paint; the timeout after it, in a task of its own. A hidden
+  // page paints no frames: there the later timeout starts it.
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(go, 0));
+  setTimeout(go, SYNC_START_HIDDEN_MS);
   return {
     run: go,
     cancel: () => {
@@ -111,8 +136,7 @@ async function activate(session: StoredSession, encryptionKey: string, offlineLo
       deferredStart = null;
       engine = startSync(open, { serverUrl: session.serverUrl, token: session.token }, handleSessionEnd);
     };
-    if (deferSync) deferredStart = afterFirstScreen(start);
-    else start();
+    deferredStart = deferSync ? afterFirstScreen(start) : afterPaint(start);
     useSessionStore.setState({ phase: 'ready', offlineLogin });
   } catch (error) {
     console.error('open database', error);

@@ -1,8 +1,8 @@
 // The signed-in layout: side menu from the pages' route table, a header that always shows the
 // sync status, the session notices, and the page. It mounts in three pieces, one per task (the
 // frame and header, then the menu, then the page), rather than in one long task after sign-in.
-import { Flex, Layout, Menu, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Flex, Layout, Menu, Spin, Typography } from 'antd';
+import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useStagedMount } from '../../lib/useStagedMount';
@@ -73,12 +73,23 @@ export function AppLayout() {
             <OfflineLoginNotice />
             <Layout.Content style={{ padding: 24 }}>
               <FirstSyncGate>
-                <Outlet />
+                {/* A page's code loads when first shown (lib/lazyPage.ts). */}
+                <Suspense fallback={<PageLoading />}>
+                  <Outlet />
+                </Suspense>
               </FirstSyncGate>
             </Layout.Content>
           </>
         )}
       </Layout>
     </Layout>
+  );
+}
+
+function PageLoading() {
+  return (
+    <Flex justify="center" style={{ padding: 48 }}>
+      <Spin />
+    </Flex>
   );
 }

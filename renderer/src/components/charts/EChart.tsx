@@ -1,17 +1,23 @@
-// One chart: ECharts on a div, with only the charts and components the app uses registered (once,
-// on import), drawn on canvas in the app's Chinese font stack, resized with its container and
-// disposed on unmount. A click on a data item is passed up.
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import type { ComposeOption } from 'echarts/core';
+// One chart: ECharts on a div (the library loaded on first use, echartsCore.ts), drawn on canvas in
+// the app's Chinese font stack, resized with its container and disposed on unmount. A click on a
+// data item is passed up.
+import type { ComposeOption, ECharts } from 'echarts/core';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, type CSSProperties } from 'react';
 import { inOwnTask } from '../../lib/ownTasks';
+import type * as EchartsCoreModule from './echartsCore';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+type EchartsCore = typeof EchartsCoreModule;
+let loading: Promise<EchartsCore> | undefined;
+/** The library, fetched once; a failed fetch is tried again by the next chart. */
+function loadEcharts(): Promise<EchartsCore> {
+  loading ??= import('./echartsCore').catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
 
 export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 
@@ -35,7 +41,7 @@ interface EChartProps {
 
 export function EChart({ option, onClick, height = 260, style, 'data-testid': testId }: EChartProps) {
   const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | undefined>(undefined);
+  const chart = useRef<ECharts | undefined>(undefined);
   const clickHandler = useRef(onClick);
   clickHandler.current = onClick;
   const latestOption = useRef(option);
@@ -44,22 +50,29 @@ export function EChart({ option, onClick, height = 260, style, 'data-testid': te
   useEffect(() => {
     const div = element.current;
     if (!div) return undefined;
-    let instance: echarts.ECharts | undefined;
+    let instance: ECharts | undefined;
     let observer: ResizeObserver | undefined;
+    let cancel: (() => void) | undefined;
+    let unmounted = false;
     // Each chart is first drawn in a task of its own (about 50 ms each on a slow laptop).
-    const cancel = inOwnTask(() => {
-      const drawn = echarts.init(div, undefined, { renderer: 'canvas' });
-      instance = drawn;
-      chart.current = drawn;
-      drawn.on('click', (params) => {
-        clickHandler.current?.({ seriesIndex: params.seriesIndex ?? 0, dataIndex: params.dataIndex, name: params.name });
+    const draw = ({ init }: EchartsCore) => {
+      if (unmounted) return;
+      cancel = inOwnTask(() => {
+        const drawn = init(div, undefined, { renderer: 'canvas' });
+        instance = drawn;
+        chart.current = drawn;
+        drawn.on('click', (params) => {
+          clickHandler.current?.({ seriesIndex: params.seriesIndex ?? 0, dataIndex: params.dataIndex, name: params.name });
+        });
+        drawn.setOption({ textStyle: { fontFamily: chartFontFamily }, ...latestOption.current }, { notMerge: true });
+        observer = new ResizeObserver(() => drawn.resize());
+        observer.observe(div);
       });
-      drawn.setOption({ textStyle: { fontFamily: chartFontFamily }, ...latestOption.current }, { notMerge: true });
-      observer = new ResizeObserver(() => drawn.resize());
-      observer.observe(div);
-    });
+    };
+    void loadEcharts().then(draw, (error: unknown) => console.error('load charts', error));
     return () => {
-      cancel();
+      unmounted = true;
+      cancel?.();
       observer?.disconnect();
       instance?.dispose();
       chart.current = undefined;
