@@ -3,9 +3,11 @@
 // the person's own edit or by a pull. Tombstones (`_deleted`) are never returned.
 import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { MangoQuery, RxCollection, RxDocument, RxQuery } from 'rxdb';
+import { filter } from 'rxjs';
 import type { CollectionName, DocTypes } from '@domain/collections';
 import { useDatabaseStore } from './current';
 import type { AppDatabase } from './database';
+import { PacedQuery } from './pacedQuery';
 
 /** A Mango selector over the collection's fields, e.g. `{ compoundId: 'abc' }`. */
 export type Selector = Record<string, unknown>;
@@ -40,37 +42,59 @@ function plainOf<T>(doc: RxDocument<T>): T {
   return plain;
 }
 
-/** A live query shared by every component that asks for the same query (RxDB caches queries too). */
+/**
+ * A live query shared by every component that asks for the same query. It re-runs when the
+ * collection changes, paced by its own cost (see PacedQuery): a sync writing page after page no
+ * longer re-reads (and decrypts) a whole collection per page.
+ */
 class LiveQuery<R, S> {
   private snapshot: S;
+  private last: R | undefined;
   private readonly listeners = new Set<() => void>();
-  private subscription: { unsubscribe(): void } | undefined;
+  private readonly paced: PacedQuery<R>;
   /** Whether the latest result is the first since the query was watched (it replaced "loading"). */
   firstResult = false;
 
   constructor(
-    private readonly query: RxQuery<unknown, R>,
-    private readonly toSnapshot: (result: R) => S,
+    query: RxQuery<unknown, R>,
+    collection: RxCollection,
+    private readonly shared: Map<string, LiveQuery<never, unknown>>,
+    private readonly key: string,
+    same: (a: R, b: R) => boolean,
+    toSnapshot: (result: R) => S,
     private readonly initial: S,
   ) {
     this.snapshot = initial;
+    const changes = collection.eventBulks$.pipe(filter((bulk) => !bulk.isLocal));
+    this.paced = new PacedQuery(
+      () => query.exec(),
+      { subscribe: (next) => changes.subscribe(next) },
+      (result) => {
+        if (this.last !== undefined && same(this.last, result)) return;
+        this.last = result;
+        this.firstResult = this.snapshot === this.initial;
+        this.snapshot = toSnapshot(result);
+        for (const notify of this.listeners) notify();
+      },
+    );
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    this.subscription ??= this.query.$.subscribe((result) => {
-      this.firstResult = this.snapshot === this.initial;
-      this.snapshot = this.toSnapshot(result);
-      for (const notify of this.listeners) notify();
-    });
+    if (!this.paced.watching) {
+      // Back in the shared map if it was dropped while unwatched (a component kept it meanwhile).
+      if (!this.shared.has(this.key)) this.shared.set(this.key, this as unknown as LiveQuery<never, unknown>);
+      this.paced.start();
+    }
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) {
-        this.subscription?.unsubscribe();
-        this.subscription = undefined;
+        this.paced.stop();
+        if (this.shared.get(this.key) === (this as unknown as LiveQuery<never, unknown>)) this.shared.delete(this.key);
         // Unwatched, the result goes stale: the next reader waits for a fresh one rather than
         // starting (a form, say) from what the database held when it was last looked at.
         this.snapshot = this.initial;
+        this.last = undefined;
       }
     };
   };
@@ -78,13 +102,30 @@ class LiveQuery<R, S> {
   readonly getSnapshot = (): S => this.snapshot;
 }
 
-const liveQueries = new WeakMap<object, LiveQuery<never, unknown>>();
+const liveQueries = new WeakMap<RxCollection, Map<string, LiveQuery<never, unknown>>>();
 
-function liveQueryOf<R, S>(query: RxQuery<unknown, R>, toSnapshot: (result: R) => S, initial: S): LiveQuery<R, S> {
-  let live = liveQueries.get(query) as LiveQuery<R, S> | undefined;
+/** The same documents in the same order (RxDB keeps one object per document revision). */
+function sameDocs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((doc, i) => doc === b[i]);
+}
+
+function liveQueryOf<R, S>(
+  collection: RxCollection,
+  key: string,
+  query: () => RxQuery<unknown, R>,
+  same: (a: R, b: R) => boolean,
+  toSnapshot: (result: R) => S,
+  initial: S,
+): LiveQuery<R, S> {
+  let shared = liveQueries.get(collection);
+  if (!shared) {
+    shared = new Map();
+    liveQueries.set(collection, shared);
+  }
+  let live = shared.get(key) as LiveQuery<R, S> | undefined;
   if (!live) {
-    live = new LiveQuery(query, toSnapshot, initial);
-    liveQueries.set(query, live as unknown as LiveQuery<never, unknown>);
+    live = new LiveQuery(query(), collection, shared, key, same, toSnapshot, initial);
+    shared.set(key, live as unknown as LiveQuery<never, unknown>);
   }
   return live;
 }
@@ -130,8 +171,15 @@ export function useDocs<C extends CollectionName>(collection: C, query?: DocsQue
     if (!db || db.closed) return undefined;
     const { selector, sort } = JSON.parse(key) as DocsQuery;
     const mango = { selector: selector ?? {}, sort: sort ?? [{ id: 'asc' }] } as MangoQuery<DocTypes[C]>;
-    const rxQuery = collectionOf(db, collection).find(mango) as unknown as RxQuery<unknown, RxDocument<DocTypes[C]>[]>;
-    return liveQueryOf(rxQuery, (docs): LiveDocs<DocTypes[C]> => ({ docs: docs.map(plainOf), loading: false }), LOADING_DOCS);
+    const rxCollection = collectionOf(db, collection);
+    return liveQueryOf(
+      rxCollection as RxCollection,
+      `docs ${key}`,
+      () => rxCollection.find(mango) as unknown as RxQuery<unknown, RxDocument<DocTypes[C]>[]>,
+      sameDocs,
+      (docs): LiveDocs<DocTypes[C]> => ({ docs: docs.map(plainOf), loading: false }),
+      LOADING_DOCS,
+    );
   }, [db, collection, key]);
   return useLive(live, LOADING_DOCS);
 }
@@ -143,8 +191,15 @@ export function useDoc<C extends CollectionName>(
   const db = useDatabaseStore((state) => state.current?.db);
   const live = useMemo(() => {
     if (!db || db.closed || id === undefined) return undefined;
-    const rxQuery = collectionOf(db, collection).findOne(id) as unknown as RxQuery<unknown, RxDocument<DocTypes[C]> | null>;
-    return liveQueryOf(rxQuery, (doc): LiveDoc<DocTypes[C]> => ({ doc: doc ? plainOf(doc) : undefined, loading: false }), LOADING_DOC);
+    const rxCollection = collectionOf(db, collection);
+    return liveQueryOf(
+      rxCollection as RxCollection,
+      `doc ${id}`,
+      () => rxCollection.findOne(id) as unknown as RxQuery<unknown, RxDocument<DocTypes[C]> | null>,
+      (a, b) => a === b,
+      (doc): LiveDoc<DocTypes[C]> => ({ doc: doc ? plainOf(doc) : undefined, loading: false }),
+      LOADING_DOC,
+    );
   }, [db, collection, id]);
   const fallback = id === undefined ? NO_DOC : LOADING_DOC;
   return useLive(live, fallback);
@@ -161,8 +216,15 @@ export function useArrivals(collection: CollectionName, enabled = true): Readonl
   const db = useDatabaseStore((state) => state.current?.db);
   const live = useMemo(() => {
     if (!enabled || !db || db.closed) return undefined;
-    const rxQuery = collectionOf(db, collection).find() as unknown as RxQuery<unknown, RxDocument<unknown>[]>;
-    return liveQueryOf(rxQuery, (docs): ReadonlyMap<string, number> => new Map(docs.map((doc) => [doc.primary, doc._data._meta.lwt])), NO_ARRIVALS);
+    const rxCollection = collectionOf(db, collection) as RxCollection;
+    return liveQueryOf(
+      rxCollection,
+      'arrivals',
+      () => rxCollection.find() as unknown as RxQuery<unknown, RxDocument<unknown>[]>,
+      sameDocs,
+      (docs): ReadonlyMap<string, number> => new Map(docs.map((doc) => [doc.primary, doc._data._meta.lwt])),
+      NO_ARRIVALS,
+    );
   }, [db, collection, enabled]);
   return useLive(live, NO_ARRIVALS);
 }

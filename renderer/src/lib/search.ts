@@ -17,11 +17,20 @@ export interface SearchSource {
   endings?: readonly (string | undefined)[];
 }
 
+/** What an item is found by, shared by every list showing the same texts. */
+interface Keys {
+  /** The texts themselves, normalised. */
+  plain: string;
+  endings: string[];
+  /** The Chinese texts to read in pinyin, and (once a search or idle time needed it) their readings. */
+  names: string[];
+  personNames: string[];
+  pinyin?: { haystack: string; initials: string[] };
+}
+
 interface Entry<T> {
   item: T;
-  haystack: string;
-  initials: string[];
-  endings: string[];
+  keys: Keys;
 }
 
 export interface SearchIndex<T> {
@@ -32,7 +41,7 @@ export interface SearchIndex<T> {
 // item is the same as before: keep each text's pinyin and each item's whole entry.
 const CACHE_LIMIT = 100_000;
 const pinyinCache = new Map<string, PinyinKeys>();
-const entryCache = new Map<string, Omit<Entry<unknown>, 'item'>>();
+const entryCache = new Map<string, Keys>();
 
 interface PinyinKeys {
   full: string;
@@ -70,20 +79,27 @@ function entryOf<T>(item: T, sourceOf: (item: T) => SearchSource): Entry<T> {
   const source = sourceOf(item);
   const cacheKey = [source.names, source.personNames, source.texts, source.endings].map((list) => (list ?? []).join('\u0001')).join('\u0002');
   const cached = entryCache.get(cacheKey);
-  if (cached) return { item, ...cached };
+  if (cached) return { item, keys: cached };
   const names = present(source.names);
   const personNames = present(source.personNames);
-  const keys = [...names.map((name) => pinyinKeys(name, false)), ...personNames.map((name) => pinyinKeys(name, true))];
   // The NUL separator keeps a match from spanning two fields.
-  const parts = [
-    ...names.map(normalise),
-    ...personNames.map(normalise),
-    ...present(source.texts).map(normalise),
-    ...keys.flatMap((key) => [key.full, key.initials]),
-  ];
-  const entry = { haystack: parts.join('\u0000'), initials: keys.map((key) => key.initials), endings: present(source.endings) };
-  remember(entryCache, cacheKey, entry);
-  return { item, ...entry };
+  const plain = [...names, ...personNames, ...present(source.texts)].map(normalise).join('\u0000');
+  const keys: Keys = { plain, endings: present(source.endings), names, personNames };
+  remember(entryCache, cacheKey, keys);
+  return { item, keys };
+}
+
+/**
+ * The pinyin readings of an entry, read when first needed: a search in Chinese characters or digits
+ * (a name copied from a list, a mobile's last digits) needs none, so the first search after opening
+ * a list of tens of thousands need not wait for all their pinyin.
+ */
+function pinyinOf(keys: Keys): NonNullable<Keys['pinyin']> {
+  if (keys.pinyin === undefined) {
+    const readings = [...keys.names.map((name) => pinyinKeys(name, false)), ...keys.personNames.map((name) => pinyinKeys(name, true))];
+    keys.pinyin = { haystack: readings.flatMap((key) => [key.full, key.initials]).join('\u0000'), initials: readings.map((key) => key.initials) };
+  }
+  return keys.pinyin;
 }
 
 // The index of a list, kept as long as the list itself (a live query's result array is new at every
@@ -125,7 +141,11 @@ export async function prepareSearchIndex<T>(items: readonly T[], sourceOf: (item
     if (signal.aborted || builtIndexOf(items, sourceOf)) return;
     const until = performance.now() + SLICE_MS;
     do {
-      for (const end = Math.min(items.length, entries.length + 32); entries.length < end; ) entries.push(entryOf(items[entries.length] as T, sourceOf));
+      for (const end = Math.min(items.length, entries.length + 32); entries.length < end; ) {
+        const entry = entryOf(items[entries.length] as T, sourceOf);
+        pinyinOf(entry.keys);
+        entries.push(entry);
+      }
     } while (entries.length < items.length && performance.now() < until);
   }
   if (!builtIndexOf(items, sourceOf)) indexes.set(items, { sourceOf, index: { entries } });
@@ -142,10 +162,15 @@ const EXACT = 0;
 const LOOSE = 1;
 const NONE = 2;
 
+/** Whether `term` has letters a pinyin reading could match; other terms match the texts themselves. */
+const readsPinyin = (term: string) => /[a-z]/.test(term);
+
 function matchTerm(entry: Entry<unknown>, term: string): number {
-  if (entry.haystack.includes(term)) return EXACT;
-  if (/^\d+$/.test(term)) return entry.endings.some((ending) => ending.endsWith(term)) ? EXACT : NONE;
-  if (/^[a-z]{2,}$/.test(term) && entry.initials.some((initials) => isSubsequence(term, initials))) return LOOSE;
+  const { keys } = entry;
+  if (keys.plain.includes(term)) return EXACT;
+  if (readsPinyin(term) && pinyinOf(keys).haystack.includes(term)) return EXACT;
+  if (/^\d+$/.test(term)) return keys.endings.some((ending) => ending.endsWith(term)) ? EXACT : NONE;
+  if (/^[a-z]{2,}$/.test(term) && pinyinOf(keys).initials.some((initials) => isSubsequence(term, initials))) return LOOSE;
   return NONE;
 }
 

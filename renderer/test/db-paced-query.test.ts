@@ -1,0 +1,156 @@
+// Live queries re-run paced by their own cost (db/pacedQuery, used by db/hooks): a stream of
+// changes (a sync writing page after page) is read by few runs, never two at once, and the last
+// change is always read; a change after a quiet moment (the person's own edit) is read at once.
+// Then the same through RxDB: a live useDocs-style query over a real collection.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Subject } from 'rxjs';
+import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { PacedQuery, PACE } from '../src/db/pacedQuery';
+import { eventually } from './support/browserGlobals';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('PacedQuery', () => {
+  it('reads a stream of changes with few runs, one at a time, and reads the last change', async () => {
+    const changes = new Subject<void>();
+    let value = 0;
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const results: number[] = [];
+    const query = new PacedQuery(
+      async () => {
+        inFlight++;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        const seen = value;
+        await sleep(20); // a costly query: a whole collection read
+        inFlight--;
+        return seen;
+      },
+      changes,
+      (result) => results.push(result),
+    );
+    query.start();
+    // 100 pages written 2 ms apart: RxDB's own live query would re-run 100 times.
+    for (let page = 1; page <= 100; page++) {
+      value = page;
+      changes.next();
+      await sleep(2);
+    }
+    await eventually(() => expect(results.at(-1)).toBe(100));
+    expect(mostInFlight).toBe(1);
+    // Runs of 20 ms with 2 × 20 ms between them over ~200+ ms of changes: a handful, not 100.
+    expect(query.runs).toBeLessThan(20);
+    expect(PACE).toBeGreaterThanOrEqual(1);
+    query.stop();
+  });
+
+  it('reads a change after a quiet moment at once, and nothing after stop', async () => {
+    const changes = new Subject<void>();
+    let value = 'first';
+    const results: string[] = [];
+    // The clock the pace is measured with: each run takes 100 ms of it.
+    let clock = 0;
+    const query = new PacedQuery(
+      () => {
+        clock += 100;
+        return Promise.resolve(value);
+      },
+      changes,
+      (result) => results.push(result),
+      () => clock,
+    );
+    query.start();
+    await eventually(() => expect(results).toEqual(['first']));
+    // Soon after a costly run, a change waits its turn (PACE × 100 ms)...
+    clock += 10;
+    value = 'synced';
+    changes.next();
+    await sleep(20);
+    expect(results).toEqual(['first']);
+    await eventually(() => expect(results).toEqual(['first', 'synced']));
+    // ...after a quiet moment, it is read in the next task.
+    clock += 1000;
+    value = 'edited';
+    changes.next();
+    await sleep(0);
+    await sleep(0);
+    expect(results).toEqual(['first', 'synced', 'edited']);
+    query.stop();
+    value = 'after';
+    changes.next();
+    await sleep(20);
+    expect(results).toEqual(['first', 'synced', 'edited']);
+    expect(query.watching).toBe(false);
+  });
+
+  it('keeps going after a failed run', async () => {
+    const changes = new Subject<void>();
+    let fail = true;
+    const results: string[] = [];
+    const errors = console.error;
+    console.error = () => undefined;
+    try {
+      const query = new PacedQuery(
+        () => (fail ? Promise.reject(new Error('boom')) : Promise.resolve('ok')),
+        changes,
+        (result) => results.push(result),
+      );
+      query.start();
+      await sleep(10);
+      fail = false;
+      changes.next();
+      await eventually(() => expect(results).toEqual(['ok']));
+      query.stop();
+    } finally {
+      console.error = errors;
+    }
+  });
+});
+
+describe('PacedQuery over RxDB', () => {
+  type Thing = { id: string; name: string };
+  let db: RxDatabase<{ things: RxCollection<Thing> }> | undefined;
+  afterEach(async () => {
+    await db?.close();
+    db = undefined;
+  });
+
+  it('shows every document of a sync written in pages, and an edit made here at once', async () => {
+    db = await createRxDatabase<{ things: RxCollection<Thing> }>({ name: `paced-${Date.now()}`, storage: getRxStorageMemory() });
+    const { things } = await db.addCollections({
+      things: {
+        schema: {
+          version: 0,
+          primaryKey: 'id',
+          type: 'object',
+          properties: { id: { type: 'string', maxLength: 20 }, name: { type: 'string' } },
+          required: ['id', 'name'],
+        },
+      },
+    });
+    const collection = things as RxCollection<Thing>;
+    const rxQuery = collection.find({ selector: {}, sort: [{ id: 'asc' }] });
+    const results: { id: string; name: string }[][] = [];
+    const query = new PacedQuery(
+      () => rxQuery.exec(),
+      { subscribe: (next) => collection.eventBulks$.subscribe(next) },
+      (docs) => results.push(docs.map((doc) => ({ id: doc.id, name: doc.name }))),
+    );
+    query.start();
+    await eventually(() => expect(results.at(-1)).toEqual([]));
+    // Pages of 150 (more than RxDB's 100 buffered changes: each would be a whole re-read).
+    for (let page = 0; page < 20; page++) {
+      await collection.bulkInsert(Array.from({ length: 150 }, (_, i) => ({ id: String(page * 150 + i).padStart(5, '0'), name: `n${page}` })));
+    }
+    await eventually(() => expect(results.at(-1)?.length).toBe(3000));
+    expect(query.runs).toBeLessThan(21);
+    const runs = query.runs;
+    await (await collection.findOne('00000').exec())?.incrementalPatch({ name: '改' });
+    await eventually(() => expect(results.at(-1)?.[0]).toEqual({ id: '00000', name: '改' }));
+    // One run for the edit, read from RxDB's change buffer rather than the whole collection.
+    expect(query.runs).toBe(runs + 1);
+    query.stop();
+  });
+});
