@@ -3,36 +3,14 @@
 // through it, in an earlier session, or by another tab. Dexie over fake-indexeddb, as in the app.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { createRevision, fillWithDefaultSettings, getChangedDocumentsSince, normalizeMangoQuery, prepareQuery, type RxStorageInstance } from 'rxdb';
+import { createRevision, getChangedDocumentsSince, normalizeMangoQuery, prepareQuery } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { freshReadsStorage, type FreshReadCounts } from '../src/db/freshReads';
-import { RELAXED_CONTEXT_SUFFIX, type AppStorage } from '../src/db/storage';
+import { RELAXED_CONTEXT_SUFFIX } from '../src/db/storage';
 import { eventually } from './support/browserGlobals';
-
-type Doc = { id: string; name: string };
-type Instance = RxStorageInstance<Doc, unknown, unknown>;
-
-const schema = fillWithDefaultSettings({
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: { id: { type: 'string', maxLength: 40 }, name: { type: 'string' } },
-  required: ['id', 'name'],
-});
+import { openThings, schema } from './support/thingsInstance';
 
 let databaseCount = 0;
-
-async function open(storage: AppStorage, databaseName: string, token = 'tab-1', multiInstance = false): Promise<Instance> {
-  return (await storage.createStorageInstance({
-    databaseName,
-    collectionName: 'things',
-    databaseInstanceToken: token,
-    schema: schema as never,
-    options: {},
-    multiInstance,
-    devMode: false,
-  })) as unknown as Instance;
-}
 
 function row(id: string, deleted = false) {
   const document = { id, name: `名称${id}`, _deleted: deleted, _attachments: {}, _meta: { lwt: Date.now() }, _rev: '' };
@@ -43,7 +21,7 @@ function row(id: string, deleted = false) {
 describe('freshReadsStorage', () => {
   it('answers reads of ids a new instance never held without IndexedDB, and finds what was written through it', async () => {
     const counts: FreshReadCounts = { skipped: 0, passed: 0 };
-    const instance = await open(freshReadsStorage(getRxStorageDexie(), counts), `fresh-${++databaseCount}`);
+    const instance = await openThings(freshReadsStorage(getRxStorageDexie(), counts), `fresh-${++databaseCount}`);
     expect(await instance.findDocumentsById(['a', 'b', 'c'], true)).toEqual([]);
     expect(counts).toEqual({ skipped: 3, passed: 0 });
 
@@ -59,12 +37,12 @@ describe('freshReadsStorage', () => {
 
   it('asks IndexedDB for every id when the instance held documents when opened', async () => {
     const name = `fresh-${++databaseCount}`;
-    const first = await open(freshReadsStorage(getRxStorageDexie()), name);
+    const first = await openThings(freshReadsStorage(getRxStorageDexie()), name);
     await first.bulkWrite([row('earlier')], 'test');
     await first.close();
 
     const counts: FreshReadCounts = { skipped: 0, passed: 0 };
-    const reopened = await open(freshReadsStorage(getRxStorageDexie(), counts), name);
+    const reopened = await openThings(freshReadsStorage(getRxStorageDexie(), counts), name);
     expect((await reopened.findDocumentsById(['earlier', 'other'], true)).map((doc) => doc.id)).toEqual(['earlier']);
     expect(counts).toEqual({ skipped: 0, passed: 0 });
     await reopened.close();
@@ -72,7 +50,7 @@ describe('freshReadsStorage', () => {
 
   it('inserts ids it never saw without reading them first, with their change events, and reads them back', async () => {
     const counts: FreshReadCounts = { skipped: 0, passed: 0 };
-    const instance = await open(freshReadsStorage(getRxStorageDexie(), counts), `fresh-${++databaseCount}`);
+    const instance = await openThings(freshReadsStorage(getRxStorageDexie(), counts), `fresh-${++databaseCount}`);
     const events: string[] = [];
     const checkpoints: unknown[] = [];
     const subscription = instance.changeStream().subscribe((bulk) => {
@@ -96,9 +74,9 @@ describe('freshReadsStorage', () => {
   it('never overwrites a document it did not know was stored: the insert is refused as a conflict', async () => {
     const name = `fresh-${++databaseCount}`;
     const counts: FreshReadCounts = { skipped: 0, passed: 0 };
-    const here = await open(freshReadsStorage(getRxStorageDexie(), counts), name);
+    const here = await openThings(freshReadsStorage(getRxStorageDexie(), counts), name);
     // Written behind its back (no change event reaches it): another tab whose event has not arrived yet.
-    const elsewhere = await open(getRxStorageDexie(), name, 'tab-2');
+    const elsewhere = await openThings(getRxStorageDexie(), name, 'tab-2');
     const theirs = row('x');
     theirs.document.name = '别处写的';
     await elsewhere.bulkWrite([theirs], 'test');
@@ -117,7 +95,7 @@ describe('freshReadsStorage', () => {
 
   it('passes on the context RxDB gave a write, without the mark of a relaxed commit, fresh or not', async () => {
     const name = `fresh-${++databaseCount}`;
-    const fresh = await open(freshReadsStorage(getRxStorageDexie()), name);
+    const fresh = await openThings(freshReadsStorage(getRxStorageDexie()), name);
     const contexts: string[] = [];
     const subscription = fresh.changeStream().subscribe((bulk) => contexts.push(bulk.context));
     // RxDB's upstream tells the replication's own writes by this context: a changed one would push pulled documents back.
@@ -128,7 +106,7 @@ describe('freshReadsStorage', () => {
     subscription.unsubscribe();
     await fresh.close();
 
-    const reopened = await open(freshReadsStorage(getRxStorageDexie()), name);
+    const reopened = await openThings(freshReadsStorage(getRxStorageDexie()), name);
     const later: string[] = [];
     const again = reopened.changeStream().subscribe((bulk) => later.push(bulk.context));
     expect((await reopened.bulkWrite([row('c')], `replication-down-write-meta${RELAXED_CONTEXT_SUFFIX}`)).error).toEqual([]);
@@ -144,7 +122,7 @@ describe('freshReadsStorage', () => {
   });
 
   it('stores a deleted document as the storage does: found among tombstones only', async () => {
-    const instance = await open(freshReadsStorage(getRxStorageDexie()), `fresh-${++databaseCount}`);
+    const instance = await openThings(freshReadsStorage(getRxStorageDexie()), `fresh-${++databaseCount}`);
     expect((await instance.bulkWrite([row('gone', true), row('here')], `replication-downstream-k${RELAXED_CONTEXT_SUFFIX}`)).error).toEqual([]);
     expect((await instance.findDocumentsById(['gone', 'here'], false)).map((doc) => doc.id)).toEqual(['here']);
     expect((await instance.findDocumentsById(['gone'], true)).map((doc) => [doc.id, doc._deleted])).toEqual([['gone', true]]);
@@ -158,8 +136,8 @@ describe('freshReadsStorage', () => {
 
   it('finds what another tab wrote into the same database once its change event has arrived', async () => {
     const name = `fresh-${++databaseCount}`;
-    const here = await open(freshReadsStorage(getRxStorageDexie()), name, 'tab-1', true);
-    const otherTab = await open(getRxStorageDexie(), name, 'tab-2', true);
+    const here = await openThings(freshReadsStorage(getRxStorageDexie()), name, 'tab-1', true);
+    const otherTab = await openThings(getRxStorageDexie(), name, 'tab-2', true);
     await otherTab.bulkWrite([row('from-other-tab')], 'test');
     await eventually(async () => expect((await here.findDocumentsById(['from-other-tab'], true)).map((doc) => doc.id)).toEqual(['from-other-tab']));
     await otherTab.close();

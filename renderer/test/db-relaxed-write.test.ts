@@ -4,35 +4,17 @@
 // as Dexie's storage makes them. Dexie over fake-indexeddb, as in the app.
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { createRevision, fillWithDefaultSettings, normalizeMangoQuery, prepareQuery, type EventBulk, type RxDocumentData, type RxStorageChangeEvent, type RxStorageInstance } from 'rxdb';
+import { createRevision, normalizeMangoQuery, prepareQuery, type EventBulk, type RxDocumentData, type RxStorageChangeEvent } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { freshReadsStorage } from '../src/db/freshReads';
 import { RELAXED_CONTEXT_SUFFIX } from '../src/db/storage';
-
-type Doc = { id: string; name: string };
-type Instance = RxStorageInstance<Doc, unknown, unknown>;
-
-const schema = fillWithDefaultSettings({
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: { id: { type: 'string', maxLength: 40 }, name: { type: 'string' } },
-  required: ['id', 'name'],
-});
+import { openThings, schema, type Doc, type Instance } from './support/thingsInstance';
 
 let databaseCount = 0;
 const relaxed = `replication-downstream-k${RELAXED_CONTEXT_SUFFIX}`;
 
-async function open(databaseName: string): Promise<Instance> {
-  return (await freshReadsStorage(getRxStorageDexie({ chromeTransactionDurability: 'strict' })).createStorageInstance({
-    databaseName,
-    collectionName: 'things',
-    databaseInstanceToken: 'tab-1',
-    schema: schema as never,
-    options: {},
-    multiInstance: false,
-    devMode: false,
-  })) as unknown as Instance;
+function open(databaseName: string): Promise<Instance> {
+  return openThings(freshReadsStorage(getRxStorageDexie({ chromeTransactionDurability: 'strict' })), databaseName);
 }
 
 function row(id: string, name = `名称${id}`) {
