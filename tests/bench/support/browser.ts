@@ -98,6 +98,8 @@ async function start(): Promise<Shared> {
   const [page, launched] = await Promise.allSettled([buildPage(), chromium.launch({ executablePath: CHROMIUM, args: BENCH_CHROMIUM_ARGS })]);
   if (launched.status === 'rejected') throw launched.reason;
   const browser = launched.value;
+  // Its IndexedDB sets the floor every client figure stands on, and it changes between versions.
+  console.log(`bench browser: Chromium ${browser.version()}`);
   try {
     if (page.status === 'rejected') throw page.reason;
     const { server, origin } = await serve(page.value);
