@@ -49,8 +49,10 @@ test('the yearly street report prints to an A4 PDF with its Chinese title and fi
   await page.pdf({ path: file, format: 'A4' });
   await testInfo.attach('street-report.pdf', { path: file, contentType: 'application/pdf' });
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  // pdftotext may break a table row onto separate lines; the words themselves stay whole.
-  expect(text).toContain(title);
+  // pdftotext may break a table row onto separate lines, and a printed line where its font changes
+  // (from Chromium 150, the title's digits come in a Latin font and pdftotext splits the title
+  // there, though it is drawn on one line); the words themselves stay whole.
+  expect(text.replace(/\s+/g, '')).toContain(title);
   for (const value of ['129', '3,654', formatYuan(expected.budgetFen), '网格', '报到在职党员', '未建党支部的小区']) expect(text).toContain(value);
   // Printing leaves out the app's buttons and the report's own controls.
   expect(text).not.toContain('另存为 PDF');
