@@ -1,13 +1,17 @@
 // The benchmark page in Debian's Chromium (owner: client helper). The page (tests/bench/browser/)
 // is built with Vite once for the content of its sources (support/build-cache.ts: reused by every
 // benchmark file and run until they change), served from a local static server (a real origin, so
-// the page has IndexedDB), and opened in a fresh browser context per call: every page starts with
-// empty storage. One Chromium serves the whole run.
+// the page has IndexedDB), and opened in a Chromium of its own per call, on a fresh profile folder:
+// every page starts with empty storage, kept on disk as the app's is. (A context of one shared
+// Chromium would be incognito, whose IndexedDB lives in memory: in Chromium 150 that wrote 8–9×
+// slower than on disk, and the raw IndexedDB reference with it.)
+import { execFileSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../chromium';
 import { cachedBuild, run } from './build-cache';
 
@@ -39,7 +43,6 @@ const INDEX = '<!doctype html><html><head><meta charset="utf-8"><title>bench</ti
 
 interface Shared {
   origin: string;
-  browser: Browser;
   server: Server;
 }
 
@@ -94,53 +97,55 @@ function serve(root: string): Promise<{ server: Server; origin: string }> {
 }
 
 async function start(): Promise<Shared> {
-  // Chromium starts while the page is built (or found built).
-  const [page, launched] = await Promise.allSettled([buildPage(), chromium.launch({ executablePath: CHROMIUM, args: BENCH_CHROMIUM_ARGS })]);
-  if (launched.status === 'rejected') throw launched.reason;
-  const browser = launched.value;
   // Its IndexedDB sets the floor every client figure stands on, and it changes between versions.
-  console.log(`bench browser: Chromium ${browser.version()}`);
-  try {
-    if (page.status === 'rejected') throw page.reason;
-    const { server, origin } = await serve(page.value);
-    return { origin, browser, server };
-  } catch (error) {
-    await browser.close();
-    throw error;
-  }
+  const version = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  console.log(`bench browser: ${version}`);
+  return serve(await buildPage());
 }
 
 /**
- * Starts building (or finding) the page and launching Chromium without waiting, so that a benchmark
- * can seed its server meanwhile; a failure shows at `openBenchPage`.
+ * Starts building (or finding) the page without waiting, so that a benchmark can seed its server
+ * meanwhile; a failure shows at `openBenchPage`.
  */
 export function warmUpBenchBrowser(): void {
   shared ??= start();
   shared.catch(() => undefined);
 }
 
-/** A fresh browser context with the benchmark page loaded and `window.bench` ready. */
+/** A fresh Chromium on an empty profile, the benchmark page loaded and `window.bench` ready. */
 export async function openBenchPage(): Promise<BenchPage> {
   shared ??= start();
-  const { browser, origin } = await shared;
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  const { origin } = await shared;
+  const profile = await mkdtemp(join(tmpdir(), 'bench-page-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: BENCH_CHROMIUM_ARGS }).catch(async (error: unknown) => {
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  });
+  const close = async () => {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  };
+  const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => console.error('bench page error:', error));
   page.on('console', (message) => {
     if (message.type() === 'error') console.error('bench page:', message.text());
   });
-  await page.goto(`${origin}/`);
-  await page.waitForFunction(() => 'bench' in window, undefined, { timeout: 60_000 });
-  return { page, close: () => context.close() };
+  try {
+    await page.goto(`${origin}/`);
+    await page.waitForFunction(() => 'bench' in window, undefined, { timeout: 60_000 });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { page, close };
 }
 
-/** Closes the shared Chromium and the page's server (at the end of a benchmark file). */
+/** Closes the page's server (at the end of a benchmark file; each page closes its own Chromium). */
 export async function closeBenchBrowser(): Promise<void> {
   const current = shared;
   shared = undefined;
   if (!current) return;
-  const { browser, server } = await current;
-  await browser.close();
+  const { server } = await current;
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
