@@ -126,34 +126,83 @@ async function memberTotal(page: Page): Promise<number> {
 }
 
 /**
- * BENCH_PROFILE=1: Chrome's CPU profiles of the first sync and of one cold start, summarised (self
- * time by function) and kept in the system's temp folder for DevTools, to find what the long tasks
- * are made of. The slow link is skipped then.
+ * BENCH_PROFILE=1: Chrome's CPU profiles of the first syncs (loopback, and with the pages open) and
+ * of one cold start, summarised — self time by function, and what each long task is made of — and
+ * kept in the system's temp folder for DevTools. The slow link is skipped then. Names are readable
+ * with an unminified build: `npx vite build --config renderer/vite.config.ts --minify false
+ * --outDir …` and BENCH_WEB_ROOT pointing at it.
  */
 const PROFILE = process.env.BENCH_PROFILE === '1';
 
-async function startProfiler(page: Page, what: string): Promise<{ stop(): Promise<void> }> {
+interface LongTask {
+  start: number;
+  duration: number;
+}
+
+interface Profiler {
+  stop(longTasks?: readonly LongTask[]): Promise<void>;
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }[];
+  startTime: number;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+type Tally = Map<string, number>;
+
+const add = (tally: Tally, key: string, ms: number) => tally.set(key, (tally.get(key) ?? 0) + ms);
+const top = (tally: Tally, count: number) => [...tally].sort((a, b) => b[1] - a[1]).slice(0, count);
+
+async function startProfiler(page: Page, what: string): Promise<Profiler> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
   await cdp.send('Profiler.start');
+  // The profile's clock (its startTime) against the page's: within the round trip of this call.
+  const startedAt = await now(page);
   return {
-    async stop() {
-      const { profile } = await cdp.send('Profiler.stop');
+    async stop(longTasks = []) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
       await cdp.detach();
       const file = join(tmpdir(), `bench-app-${Date.now()}.cpuprofile`);
       writeFileSync(file, JSON.stringify(profile));
-      const self = new Map<string, number>();
-      const interval = (profile.endTime - profile.startTime) / Math.max(1, profile.samples?.length ?? 1) / 1000;
       const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-      for (const id of profile.samples ?? []) {
-        const frame = byId.get(id)?.callFrame;
-        if (!frame) continue;
-        const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
-        self.set(key, (self.get(key) ?? 0) + interval);
-      }
+      const parentOf = new Map<number, number>();
+      for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+      const nameOf = (id: number) => {
+        const frame = byId.get(id)!.callFrame;
+        return `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+      };
+      // Each sample at the page's clock, with the time it stands for.
+      let at = profile.startTime;
+      const samples = (profile.samples ?? []).map((id, i) => {
+        const delta = profile.timeDeltas?.[i] ?? 0;
+        at += delta;
+        return { id, ms: startedAt + (at - profile.startTime) / 1000, weight: delta / 1000 };
+      });
+      const self: Tally = new Map();
+      for (const sample of samples) add(self, nameOf(sample.id), sample.weight);
       console.log(`CPU profile of the ${what}: ${file}; self time, top 40:`);
-      for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${Math.round(ms).toString().padStart(7)} ms  ${key}`);
+      for (const [key, ms] of top(self, 40)) console.log(`  ${Math.round(ms).toString().padStart(7)} ms  ${key}`);
+      const line = (tally: Tally, count: number) => top(tally, count).map(([key, ms]) => `${Math.round(ms)} ${key}`).join(' · ');
+      for (const task of [...longTasks].sort((a, b) => b.duration - a.duration).slice(0, 8)) {
+        const taskSelf: Tally = new Map();
+        const inclusive: Tally = new Map();
+        for (const sample of samples.filter((sample) => sample.ms >= task.start && sample.ms <= task.start + task.duration)) {
+          add(taskSelf, nameOf(sample.id), sample.weight);
+          const seen = new Set<string>();
+          for (let id: number | undefined = sample.id; id !== undefined; id = parentOf.get(id)) {
+            if (seen.has(nameOf(id))) continue;
+            seen.add(nameOf(id));
+            add(inclusive, nameOf(id), sample.weight);
+          }
+        }
+        console.log(`  long task of ${Math.round(task.duration)} ms at ${Math.round(task.start - startedAt)} ms:`);
+        console.log(`    self: ${line(taskSelf, 6)}`);
+        console.log(`    inclusive: ${line(inclusive, 14)}`);
+      }
     },
   };
 }
@@ -174,7 +223,7 @@ async function firstSync(context: BrowserContext, url: string, members: number, 
   await expect.poll(() => page.getByTestId('login-server').inputValue(), { timeout: 60_000 }).toBe(url);
   await page.getByTestId('login-username').fill(ADMIN);
   await page.getByTestId('login-password').fill(PASSWORD);
-  const profiler = PROFILE ? await startProfiler(page, 'first sync') : undefined;
+  const profiler = PROFILE ? await startProfiler(page, openPages ? 'first sync, pages open' : 'first sync') : undefined;
   const started = await now(page);
   await page.getByTestId('login-submit').click();
   // The comparison: the landing page open during the sync, as it was before the pages waited for it.
@@ -183,9 +232,9 @@ async function firstSync(context: BrowserContext, url: string, members: number, 
   await page.getByTestId('sync-last').and(page.locator('[data-synced="true"]')).waitFor({ timeout: Math.max(540_000, tier.timeoutMs / 4) });
   await page.locator('[data-testid="sync-pending"][data-count="0"]').waitFor();
   const ended = await now(page);
-  if (profiler) await profiler.stop();
-  const tasks = await page.evaluate(() => (window as unknown as { __benchLongTasks: { start: number; duration: number }[] }).__benchLongTasks);
+  const tasks = await page.evaluate(() => (window as unknown as { __benchLongTasks: LongTask[] }).__benchLongTasks);
   const during = tasks.filter((task) => task.start >= started && task.start <= ended);
+  if (profiler) await profiler.stop(during);
   const heap = await heapAfterGc(page);
   // The biggest list open, every member in it.
   await page.goto(`${url}/#/members`);
@@ -251,7 +300,10 @@ async function coldStart(context: BrowserContext, url: string, members: number):
   await page.getByTestId('member-search').locator('input').fill(name);
   await expect.poll(() => memberTotal(page), { timeout: 30_000 }).toBeLessThan(members);
   const interactive = await now(page);
-  if (profiler) await profiler.stop();
+  if (profiler) {
+    const tasks = await page.evaluate(() => (window as unknown as { __benchLongTasks: LongTask[] }).__benchLongTasks);
+    await profiler.stop(tasks.filter((task) => task.start >= submitted && task.start <= interactive));
+  }
   return {
     toLockMs: toLock,
     unlockMs: unlocked - submitted,
@@ -325,8 +377,6 @@ test(`the app: first sync, heap, long tasks and cold start, ${tier.name} tier`, 
       await context.close();
     }
 
-    if (PROFILE) return;
-
     // Side by side in the same build: the pages open during the first sync (先打开页面).
     const open = await openProfile(profile());
     try {
@@ -334,6 +384,7 @@ test(`the app: first sync, heap, long tasks and cold start, ${tier.name} tier`, 
     } finally {
       await open.close();
     }
+    if (PROFILE) return;
 
     // A slow link: every request 100 ms later.
     const proxy = await startDelayProxy(server.url, 100);
