@@ -169,6 +169,33 @@ describe('personal fields at rest', () => {
     expect((await open.db.collections.members.findOne('m1').exec())?.mobile).toBe('13800001111');
   });
 
+  it('decrypts a document read again only when it changed (while the first read is held)', async () => {
+    const others = Array.from({ length: 5 }, (_, i) => ({ ...member, id: `m${i + 2}`, mobile: `1390000000${i}` }));
+    for (const doc of [member, ...others]) await saveDoc('members', doc);
+    // Opened again: nothing of this session's own writes is at hand.
+    await closeDatabase();
+    open = await openWith(key);
+    const storage = open.db.collections.members.storageInstance;
+    const ids = ['m1', ...others.map((doc) => doc.id)];
+    const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+    try {
+      const first = await storage.findDocumentsById(ids, false);
+      expect(decrypt).toHaveBeenCalledTimes(6);
+      // A live query re-run over unchanged documents: the same plain documents, no decryption.
+      const again = await storage.findDocumentsById(ids, false);
+      expect(decrypt).toHaveBeenCalledTimes(6);
+      const mobiles = (docs: typeof first) => Object.fromEntries(docs.map((doc) => [doc.id, doc.mobile]));
+      expect(mobiles(again)).toEqual(mobiles(first));
+      expect(mobiles(first)).toEqual(Object.fromEntries([member, ...others].map((doc) => [doc.id, doc.mobile])));
+      // A changed document is read in its new state.
+      await saveDoc('members', { ...member, mobile: '13800002222' });
+      const changed = await storage.findDocumentsById(['m1'], false);
+      expect(changed[0]?.mobile).toBe('13800002222');
+    } finally {
+      decrypt.mockRestore();
+    }
+  });
+
   it('keeps a document without personal data as it was', async () => {
     const bare = { id: 'm2', streetId: street, communityId: community, name: '无个人信息', isPartyMember: false };
     await saveDoc('members', bare);
