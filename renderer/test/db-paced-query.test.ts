@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Subject } from 'rxjs';
 import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { PacedQuery, PACE } from '../src/db/pacedQuery';
+import { collectionChanges, PacedQuery, PACE, PULLED_GAP_MS, type ChangeKind } from '../src/db/pacedQuery';
 import { eventually } from './support/browserGlobals';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -85,6 +85,37 @@ describe('PacedQuery', () => {
     expect(query.watching).toBe(false);
   });
 
+  it('holds changes a sync pulled to one run per gap while they keep coming; an own edit is read at once', async () => {
+    const changes = new Subject<ChangeKind>();
+    let value = 'first';
+    const results: string[] = [];
+    let clock = 0;
+    const query = new PacedQuery(
+      () => Promise.resolve(value),
+      changes,
+      (result) => results.push(result),
+      () => clock,
+    );
+    query.start();
+    await eventually(() => expect(results).toEqual(['first']));
+    // A pulled page soon after a run (a cheap one: PACE alone would read it at once) waits.
+    clock += 10;
+    value = 'pulled';
+    changes.next('pulled');
+    await sleep(30);
+    expect(results).toEqual(['first']);
+    // The person's edit is not held by the gap: read at once, with the pulled page.
+    value = 'pulled and edited';
+    changes.next('own');
+    await eventually(() => expect(results).toEqual(['first', 'pulled and edited']));
+    // The first pulled change after a quiet moment is read at once.
+    clock += PULLED_GAP_MS;
+    value = 'pulled later';
+    changes.next('pulled');
+    await eventually(() => expect(results).toEqual(['first', 'pulled and edited', 'pulled later']));
+    query.stop();
+  });
+
   it('keeps going after a failed run', async () => {
     const changes = new Subject<void>();
     let fail = true;
@@ -117,8 +148,8 @@ describe('PacedQuery over RxDB', () => {
     db = undefined;
   });
 
-  it('shows every document of a sync written in pages, and an edit made here at once', async () => {
-    db = await createRxDatabase<{ things: RxCollection<Thing> }>({ name: `paced-${Date.now()}`, storage: getRxStorageMemory() });
+  async function thingsCollection(name: string): Promise<RxCollection<Thing>> {
+    db = await createRxDatabase<{ things: RxCollection<Thing> }>({ name: `${name}-${Date.now()}`, storage: getRxStorageMemory() });
     const { things } = await db.addCollections({
       things: {
         schema: {
@@ -130,12 +161,16 @@ describe('PacedQuery over RxDB', () => {
         },
       },
     });
-    const collection = things as RxCollection<Thing>;
+    return things as RxCollection<Thing>;
+  }
+
+  it('shows every document of a sync written in pages, and an edit made here at once', async () => {
+    const collection = await thingsCollection('paced');
     const rxQuery = collection.find({ selector: {}, sort: [{ id: 'asc' }] });
     const results: { id: string; name: string }[][] = [];
     const query = new PacedQuery(
       () => rxQuery.exec(),
-      { subscribe: (next) => collection.eventBulks$.subscribe(next) },
+      collectionChanges(collection),
       (docs) => results.push(docs.map((doc) => ({ id: doc.id, name: doc.name }))),
     );
     query.start();
@@ -152,5 +187,16 @@ describe('PacedQuery over RxDB', () => {
     // One run for the edit, read from RxDB's change buffer rather than the whole collection.
     expect(query.runs).toBe(runs + 1);
     query.stop();
+  });
+
+  it("tells the replication's writes (pulled) from the device's own", async () => {
+    const collection = await thingsCollection('kinds');
+    const kinds: (ChangeKind | void)[] = [];
+    const subscription = collectionChanges(collection).subscribe((kind) => kinds.push(kind));
+    await collection.insert({ id: 'own', name: '自己' });
+    const stored = { id: 'pulled', name: '同步', _deleted: false, _attachments: {}, _rev: '1-a', _meta: { lwt: Date.now() } };
+    await collection.storageInstance.bulkWrite([{ document: stored }], 'replication-downstream');
+    await eventually(() => expect(kinds).toEqual(['own', 'pulled']));
+    subscription.unsubscribe();
   });
 });

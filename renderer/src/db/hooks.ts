@@ -3,11 +3,10 @@
 // the person's own edit or by a pull. Tombstones (`_deleted`) are never returned.
 import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { MangoQuery, RxCollection, RxDocument, RxQuery } from 'rxdb';
-import { filter } from 'rxjs';
 import type { CollectionName, DocTypes } from '@domain/collections';
 import { useDatabaseStore } from './current';
 import type { AppDatabase } from './database';
-import { PacedQuery } from './pacedQuery';
+import { collectionChanges, PacedQuery } from './pacedQuery';
 
 /** A Mango selector over the collection's fields, e.g. `{ compoundId: 'abc' }`. */
 export type Selector = Record<string, unknown>;
@@ -65,10 +64,9 @@ class LiveQuery<R, S> {
     private readonly initial: S,
   ) {
     this.snapshot = initial;
-    const changes = collection.eventBulks$.pipe(filter((bulk) => !bulk.isLocal));
     this.paced = new PacedQuery(
       () => query.exec(),
-      { subscribe: (next) => changes.subscribe(next) },
+      collectionChanges(collection),
       (result) => {
         if (this.last !== undefined && same(this.last, result)) return;
         this.last = result;

@@ -7,13 +7,35 @@
 // - the next run starts no sooner than `PACE` times the last run's duration after it ended, so a
 //   costly query takes at most about a third of the main thread during a stream of changes, and a
 //   cheap one (or the first change after a quiet moment, e.g. the person's own edit) runs at once.
+// - changes a sync pulled wait, while they keep coming, at least `PULLED_GAP_MS` after the last
+//   run: what a page does with a result (aggregates, charts, a list's render) costs outside the
+//   query, and with the pages open during a first sync those re-renders, page after page, took the
+//   main thread from the sync (tests/bench/app.bench.ts, "pages open during it"). The person's own
+//   edit is not held by it, and neither is the first pulled change after a quiet moment.
 // When the stream ends, the last run starts after the last change: nothing stays stale.
+import type { RxCollection } from 'rxdb';
+import { filter, map } from 'rxjs';
 
 /** Waiting between runs, as a multiple of the last run's duration. */
 export const PACE = 2;
 
+/** Least time between runs for changes pulled by a sync (a person's own edits wait only PACE). */
+export const PULLED_GAP_MS = 2000;
+
+/** Where a change came from: a write on this device, or a sync writing what it pulled. */
+export type ChangeKind = 'own' | 'pulled';
+
 export interface Changes {
-  subscribe(next: () => void): { unsubscribe(): void };
+  /** `next()` without a kind is an own change. */
+  subscribe(next: (kind: ChangeKind | void) => void): { unsubscribe(): void };
+}
+
+/** A collection's changes by kind: RxDB's replication writes with contexts of its own (`replication-…`). */
+export function collectionChanges(collection: RxCollection): Changes {
+  return collection.eventBulks$.pipe(
+    filter((bulk) => !bulk.isLocal),
+    map((bulk): ChangeKind => (bulk.context.startsWith('replication') ? 'pulled' : 'own')),
+  );
 }
 
 export class PacedQuery<R> {
@@ -21,8 +43,12 @@ export class PacedQuery<R> {
   private running = false;
   /** A change came that the last run started did not see. */
   private dirty = false;
+  /** One of those unseen changes is the device's own: no pulled gap. */
+  private ownUnseen = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private lastEnded = 0;
+  /** When the pending timer fires, on the `now` clock. */
+  private timerDue = 0;
+  private lastEnded = Number.NEGATIVE_INFINITY;
   private lastDuration = 0;
   /** Runs so far (for tests and the curious). */
   runs = 0;
@@ -40,9 +66,8 @@ export class PacedQuery<R> {
 
   start(): void {
     if (this.subscription) return;
-    this.subscription = this.changes.subscribe(() => this.changed());
-    this.dirty = true;
-    this.schedule();
+    this.subscription = this.changes.subscribe((kind) => this.changed(kind ?? 'own'));
+    this.changed('own');
   }
 
   stop(): void {
@@ -51,27 +76,38 @@ export class PacedQuery<R> {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.dirty = false;
+    this.ownUnseen = false;
   }
 
-  private changed(): void {
+  private changed(kind: ChangeKind): void {
     this.dirty = true;
+    if (kind === 'own') this.ownUnseen = true;
     this.schedule();
   }
 
   private schedule(): void {
-    if (!this.subscription || this.running || this.timer !== undefined || !this.dirty) return;
-    const wait = Math.max(0, this.lastEnded + PACE * this.lastDuration - this.now());
+    if (!this.subscription || this.running || !this.dirty) return;
+    const paced = this.lastEnded + PACE * this.lastDuration;
+    const due = this.ownUnseen ? paced : Math.max(paced, this.lastEnded + PULLED_GAP_MS);
+    const now = this.now();
+    // A timer already set to fire no later stays (an own change may bring a pulled one's forward).
+    if (this.timer !== undefined) {
+      if (this.timerDue <= Math.max(due, now)) return;
+      clearTimeout(this.timer);
+    }
+    this.timerDue = Math.max(due, now);
     // Even with no wait, a timer: changes written in the same task (a batch) are read together.
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.execute();
-    }, wait);
+    }, this.timerDue - now);
   }
 
   private async execute(): Promise<void> {
     if (!this.subscription) return;
     this.running = true;
     this.dirty = false;
+    this.ownUnseen = false;
     const started = this.now();
     this.runs++;
     try {
