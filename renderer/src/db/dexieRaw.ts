@@ -51,6 +51,51 @@ function fromDexieDoc(booleanIndexes: string[], stored: Doc): Doc {
   return stored;
 }
 
+/** Time spent issuing one slice of a transaction's requests before the thread is given back. */
+export const ISSUE_SLICE_MS = 8;
+
+/**
+ * Issues `issue(item)` for every item into one transaction, a slice at a time: IndexedDB clones each
+ * value on the calling thread, so a chunk of large documents issued at once was a long task (the app
+ * benchmark's profile of a first sync). Once a slice has taken ISSUE_SLICE_MS, the rest is issued
+ * from the answer to its last request — the transaction stays active in its requests' callbacks,
+ * and other tasks run in between. Returns the requests in the order of `items`, filled as issued.
+ * An item IndexedDB refuses at once (not cloneable, no key) aborts the transaction and goes to
+ * `fail`; nothing of the transaction is written then.
+ */
+export function issueInSlices<T>(
+  transaction: IDBTransaction,
+  items: readonly T[],
+  issue: (item: T) => IDBRequest,
+  fail: (error: Error) => void,
+  now: () => number = () => performance.now(),
+): IDBRequest[] {
+  const requests: IDBRequest[] = [];
+  const issueFrom = (start: number) => {
+    const started = now();
+    let i = start;
+    try {
+      while (i < items.length) {
+        requests.push(issue(items[i]!));
+        i++;
+        if (now() - started >= ISSUE_SLICE_MS) break;
+      }
+    } catch (error) {
+      transaction.abort();
+      fail(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    if (i < items.length) {
+      // On success or failure alike (a refused `add` the transaction's own handler may keep).
+      const last = requests[i - 1]!;
+      last.addEventListener('success', () => issueFrom(i));
+      last.addEventListener('error', () => issueFrom(i));
+    }
+  };
+  issueFrom(0);
+  return requests;
+}
+
 /**
  * Whether `relaxedBulkWrite` can stand in for the instance's own bulkWrite: RxDB's Dexie storage,
  * outside dev-mode (which copies every row first), for a schema without attachments (ours have
@@ -87,11 +132,13 @@ export async function rawBulkWrite<T>(
     const writeAll = () => {
       try {
         result = categorizeBulkWriteRows(instance, primaryPath as never, stored as never, rows as never, context);
-        for (const row of [...result.bulkInsertDocs, ...result.bulkUpdateDocs]) store.put(toDexieDoc(state.booleanIndexes, row.document));
       } catch (error) {
         transaction.abort();
         reject(error instanceof Error ? error : new Error(String(error)));
+        return;
       }
+      const docs = [...result.bulkInsertDocs, ...result.bulkUpdateDocs];
+      issueInSlices(transaction, docs, (row) => store.put(toDexieDoc(state.booleanIndexes, row.document)), reject);
     };
     // Issued together, answered in order; the writes go out from the last answer, in the same transaction.
     for (const row of rows) {

@@ -19,7 +19,7 @@
 // Those inserts go straight to IndexedDB (no Dexie middleware), with the durability the paced
 // storage asked for: relaxed for all but the last chunk of a pulled page (see ./storage).
 import { categorizeBulkWriteRows, getChangedDocumentsSince, getPrimaryFieldOfPrimaryKey, type BulkWriteRow, type RxStorageInstance } from 'rxdb';
-import { canWriteRaw, dexieOf, rawBulkWrite, toDexieDoc, type DexieInternals } from './dexieRaw';
+import { canWriteRaw, dexieOf, issueInSlices, rawBulkWrite, toDexieDoc, type DexieInternals } from './dexieRaw';
 import { RELAXED_CONTEXT_SUFFIX, type AppStorage } from './storage';
 
 type Instance = RxStorageInstance<unknown, unknown, unknown>;
@@ -56,14 +56,8 @@ function addAll(db: IDBDatabase, store: string, docs: unknown[], durability: IDB
     const transaction = db.transaction(store, 'readwrite', { durability });
     const objects = transaction.objectStore(store);
     const refused: number[] = [];
-    let requests: IDBRequest[];
-    try {
-      requests = docs.map((doc) => objects.add(doc));
-    } catch (error) {
-      // A row IndexedDB cannot take (no key, not cloneable): nothing of the chunk is written.
-      transaction.abort();
-      throw error;
-    }
+    // A row IndexedDB cannot take (no key, not cloneable): nothing of the chunk is written.
+    const requests = issueInSlices(transaction, docs, (doc) => objects.add(doc), reject);
     // One handler for the transaction rather than one per row: errors bubble up to it.
     transaction.onerror = (event) => {
       const request = event.target;
