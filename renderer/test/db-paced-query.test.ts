@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Subject } from 'rxjs';
 import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { collectionChanges, PacedQuery, PACE, PULLED_GAP_MS, type ChangeKind } from '../src/db/pacedQuery';
+import { collectionChanges, PacedQuery, PACE, PULLED_GAP_MS, setFirstSyncFilling, type ChangeKind } from '../src/db/pacedQuery';
 import { eventually } from './support/browserGlobals';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -85,35 +85,59 @@ describe('PacedQuery', () => {
     expect(query.watching).toBe(false);
   });
 
-  it('holds changes a sync pulled to one run per gap while they keep coming; an own edit is read at once', async () => {
-    const changes = new Subject<ChangeKind>();
-    let value = 'first';
-    const results: string[] = [];
-    let clock = 0;
+  /** A query of `source.value`, instant on a clock the test moves, with the results it showed. */
+  function clockedQuery() {
+    const source = { value: 'first', clock: 0, results: [] as string[], changes: new Subject<ChangeKind>() };
     const query = new PacedQuery(
-      () => Promise.resolve(value),
-      changes,
-      (result) => results.push(result),
-      () => clock,
+      () => Promise.resolve(source.value),
+      source.changes,
+      (result) => source.results.push(result),
+      () => source.clock,
     );
+    return { source, query };
+  }
+
+  it('holds changes a sync pulled to one run per gap while they keep coming; an own edit is read at once', async () => {
+    const { source, query } = clockedQuery();
     query.start();
-    await eventually(() => expect(results).toEqual(['first']));
+    await eventually(() => expect(source.results).toEqual(['first']));
     // A pulled page soon after a run (a cheap one: PACE alone would read it at once) waits.
-    clock += 10;
-    value = 'pulled';
-    changes.next('pulled');
+    source.clock += 10;
+    source.value = 'pulled';
+    source.changes.next('pulled');
     await sleep(30);
-    expect(results).toEqual(['first']);
+    expect(source.results).toEqual(['first']);
     // The person's edit is not held by the gap: read at once, with the pulled page.
-    value = 'pulled and edited';
-    changes.next('own');
-    await eventually(() => expect(results).toEqual(['first', 'pulled and edited']));
+    source.value = 'pulled and edited';
+    source.changes.next('own');
+    await eventually(() => expect(source.results).toEqual(['first', 'pulled and edited']));
     // The first pulled change after a quiet moment is read at once.
-    clock += PULLED_GAP_MS;
-    value = 'pulled later';
-    changes.next('pulled');
-    await eventually(() => expect(results).toEqual(['first', 'pulled and edited', 'pulled later']));
+    source.clock += PULLED_GAP_MS;
+    source.value = 'pulled later';
+    source.changes.next('pulled');
+    await eventually(() => expect(source.results).toEqual(['first', 'pulled and edited', 'pulled later']));
     query.stop();
+  });
+
+  it('holds pulled changes longer while a first sync fills the database, and reads them when it ends', async () => {
+    const { source, query } = clockedQuery();
+    setFirstSyncFilling(true);
+    try {
+      query.start();
+      await eventually(() => expect(source.results).toEqual(['first']));
+      // Past the everyday gap, a pulled page still waits while the first sync runs...
+      source.clock += PULLED_GAP_MS + 10;
+      source.value = 'pulled';
+      source.changes.next('pulled');
+      await sleep(30);
+      expect(source.results).toEqual(['first']);
+      // ...and is read as soon as it ends.
+      setFirstSyncFilling(false);
+      await eventually(() => expect(source.results).toEqual(['first', 'pulled']));
+    } finally {
+      setFirstSyncFilling(false);
+      query.stop();
+    }
   });
 
   it('keeps going after a failed run', async () => {

@@ -2,6 +2,7 @@
 // shows, "sync now", and the stop when the server ends the session.
 import { collectionNames, type CollectionName } from '@domain/collections';
 import type { OpenDatabase } from '../db/current';
+import { setFirstSyncFilling } from '../db/pacedQuery';
 import { APP_VERSION } from '../desktop/version';
 import { i18n } from '../i18n';
 import { ApiError, createApiClient } from './api';
@@ -163,9 +164,14 @@ export function startSync(open: OpenDatabase, target: SyncTarget, onSessionEnd: 
   void (async () => {
     if ((await open.kv.get(FIRST_SYNC_KEY)) === true || stopped) return;
     firstSyncRunning = true;
+    setFirstSyncFilling(true);
     useSyncStatus.setState({ firstSync: { received } });
-    await Promise.all(replications.map((replication) => replication.state.awaitInitialReplication()));
-    firstSyncRunning = false;
+    try {
+      await Promise.all(replications.map((replication) => replication.state.awaitInitialReplication()));
+    } finally {
+      firstSyncRunning = false;
+      setFirstSyncFilling(false);
+    }
     if (stopped) return;
     await open.kv.set(FIRST_SYNC_KEY, true);
     useSyncStatus.setState({ firstSync: null });
@@ -191,6 +197,7 @@ export function startSync(open: OpenDatabase, target: SyncTarget, onSessionEnd: 
   async function stopNow(): Promise<void> {
     stopped = true;
     firstSyncRunning = false;
+    setFirstSyncFilling(false);
     wait.close();
     stopWait.close();
     for (const cleanup of cleanups) cleanup();
