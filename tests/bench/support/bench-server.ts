@@ -225,7 +225,9 @@ async function copyOfSeeded(clusterUrl: string, data: DataSet): Promise<{ url: s
 /** support/server-main.ts under tsx; resolves once it listens, close() stops it (SIGTERM, then SIGKILL). */
 async function startChild(storage: { databaseUrl: string } | { dataDir: string }): Promise<{ url: string; close(): Promise<void> }> {
   const env = { ...process.env, ...('databaseUrl' in storage ? { BENCH_SERVER_DATABASE_URL: storage.databaseUrl } : { BENCH_SERVER_DATA_DIR: storage.dataDir }) };
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./server-main.ts', import.meta.url))], {
+  // BENCH_SERVER_PROFILE=<folder>: the server process writes a CPU profile there when it ends.
+  const profile = process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_PROFILE] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', fileURLToPath(new URL('./server-main.ts', import.meta.url))], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
