@@ -13,8 +13,8 @@
 //   main thread from the sync (tests/bench/app.bench.ts, "pages open during it"). The person's own
 //   edit is not held by it, and neither is the first pulled change after a quiet moment. While a
 //   new device's first sync fills the database the gap is `FIRST_SYNC_GAP_MS`: each re-read of a
-//   whole collection also holds IndexedDB from the sync's writes to it, and with the pages open the
-//   sync took 2.5 times as long at a 2 s gap, hardly longer than with the pages held at 10 s
+//   whole collection also holds IndexedDB from the sync's writes to it: with the pages open the
+//   sync took 2.3 times as long as with them held back at a 2 s gap, 1.2–1.5 times at 10 s
 //   (docs/benchmarks.md). When it ends, what waited is read at once.
 // When the stream ends, the last run starts after the last change: nothing stays stale.
 import type { RxCollection } from 'rxdb';
