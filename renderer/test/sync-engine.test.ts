@@ -4,10 +4,12 @@
 // shown to fail against a deliberately broken variant.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RxConflictHandler } from 'rxdb';
+import { Subject } from 'rxjs';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { AnyDoc, CollectionName } from '@domain/collections';
 import { closeDatabase, currentDatabase, openDatabase, type OpenDatabase } from '../src/db/current';
 import type { ConflictHandlerFor } from '../src/db/database';
+import { PacedQuery, PULLED_GAP_MS, type ChangeKind } from '../src/db/pacedQuery';
 import { removeDoc, saveDoc } from '../src/db/write';
 import type { ApiError } from '../src/sync/api';
 import { attachConflictLog, recordConflict, savedConflictLog, useConflictLog } from '../src/sync/conflictLog';
@@ -97,6 +99,37 @@ describe('sync engine', () => {
     await eventually(synced);
     expect(useSyncStatus.getState().firstSync).toBeNull();
     expect(await open.kv.get('first-sync-done')).toBe(true);
+  });
+
+  it("holds a live query's re-reads of pulled changes while the first sync fills the database, and reads them when it ends", async () => {
+    server.down = true;
+    await start();
+    await eventually(() => expect(useSyncStatus.getState().firstSync).not.toBeNull());
+    // A page opened anyway during the first sync: its query, on a clock well past the everyday gap.
+    const changes = new Subject<ChangeKind>();
+    const source = { value: 0, clock: 0, results: [] as number[] };
+    const query = new PacedQuery(
+      () => Promise.resolve(source.value),
+      changes,
+      (result) => source.results.push(result),
+      () => source.clock,
+    );
+    try {
+      query.start();
+      await eventually(() => expect(source.results).toEqual([0]));
+      source.clock += PULLED_GAP_MS + 10;
+      source.value = 1;
+      changes.next('pulled');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(source.results).toEqual([0]);
+      server.down = false;
+      engine.syncNow();
+      await eventually(synced);
+      // At once, not when the first sync's gap (FIRST_SYNC_GAP_MS on the query's clock) has passed.
+      await eventually(() => expect(source.results).toEqual([0, 1]), 2000);
+    } finally {
+      query.stop();
+    }
   });
 
   it('pushes a local write, counts it as waiting until the server acknowledged it', async () => {
