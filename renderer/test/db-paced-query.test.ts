@@ -1,12 +1,15 @@
 // Live queries re-run paced by their own cost (db/pacedQuery, used by db/hooks): a stream of
 // changes (a sync writing page after page) is read by few runs, never two at once, and the last
 // change is always read; a change after a quiet moment (the person's own edit) is read at once.
-// Then the same through RxDB: a live useDocs-style query over a real collection.
+// Then the same through RxDB: a live useDocs-style query over a real collection, read as the
+// hooks read it (db/readQuery).
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Subject } from 'rxjs';
 import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import type { AppStorage } from '../src/db/storage';
+import { readQuery } from '../src/db/readQuery';
 import { collectionChanges, PacedQuery, PACE, PULLED_GAP_MS, setFirstSyncFilling, type ChangeKind } from '../src/db/pacedQuery';
 import { eventually } from './support/browserGlobals';
 
@@ -172,8 +175,29 @@ describe('PacedQuery over RxDB', () => {
     db = undefined;
   });
 
-  async function thingsCollection(name: string): Promise<RxCollection<Thing>> {
-    db = await createRxDatabase<{ things: RxCollection<Thing> }>({ name: `${name}-${Date.now()}`, storage: getRxStorageMemory() });
+  /** The memory storage, each query answered after `delayMs` (IndexedDB reading thousands), counted. */
+  function slowQueries(delayMs: number): { storage: AppStorage; queries: () => number } {
+    const memory = getRxStorageMemory() as AppStorage;
+    let queries = 0;
+    const storage: AppStorage = {
+      ...memory,
+      async createStorageInstance(params) {
+        const instance = await memory.createStorageInstance(params);
+        const query = instance.query.bind(instance);
+        instance.query = async (prepared) => {
+          queries++;
+          const result = await query(prepared);
+          await sleep(delayMs);
+          return result;
+        };
+        return instance;
+      },
+    };
+    return { storage, queries: () => queries };
+  }
+
+  async function thingsCollection(name: string, storage: AppStorage = getRxStorageMemory() as AppStorage): Promise<RxCollection<Thing>> {
+    db = await createRxDatabase<{ things: RxCollection<Thing> }>({ name: `${name}-${Date.now()}`, storage });
     const { things } = await db.addCollections({
       things: {
         schema: {
@@ -189,11 +213,12 @@ describe('PacedQuery over RxDB', () => {
   }
 
   it('shows every document of a sync written in pages, and an edit made here at once', async () => {
-    const collection = await thingsCollection('paced');
+    const { storage, queries } = slowQueries(0);
+    const collection = await thingsCollection('paced', storage);
     const rxQuery = collection.find({ selector: {}, sort: [{ id: 'asc' }] });
     const results: { id: string; name: string }[][] = [];
     const query = new PacedQuery(
-      () => rxQuery.exec(),
+      () => readQuery(rxQuery),
       collectionChanges(collection),
       (docs) => results.push(docs.map((doc) => ({ id: doc.id, name: doc.name }))),
     );
@@ -206,10 +231,37 @@ describe('PacedQuery over RxDB', () => {
     await eventually(() => expect(results.at(-1)?.length).toBe(3000));
     expect(query.runs).toBeLessThan(21);
     const runs = query.runs;
+    const read = queries();
     await (await collection.findOne('00000').exec())?.incrementalPatch({ name: '改' });
     await eventually(() => expect(results.at(-1)?.[0]).toEqual({ id: '00000', name: '改' }));
-    // One run for the edit, read from RxDB's change buffer rather than the whole collection.
+    // One run for the edit, applied from RxDB's change buffer: the collection is not read again.
     expect(query.runs).toBe(runs + 1);
+    expect(queries()).toBe(read);
+    query.stop();
+  });
+
+  it('shows what a sync wrote so far while it keeps writing (a read is not started over for each write)', async () => {
+    const { storage } = slowQueries(30);
+    const collection = await thingsCollection('busy', storage);
+    await collection.bulkInsert(Array.from({ length: 200 }, (_, i) => ({ id: `a${String(i).padStart(4, '0')}`, name: '早' })));
+    const rxQuery = collection.find({ selector: {}, sort: [{ id: 'asc' }] });
+    const results: number[] = [];
+    const query = new PacedQuery(() => readQuery(rxQuery), collectionChanges(collection), (docs) => results.push(docs.length));
+    query.start();
+    // A sync writing a page every few milliseconds: every read of 30 ms meets writes.
+    let pages = 0;
+    while (results.length === 0 && pages < 300) {
+      const stored = Array.from({ length: 5 }, (_, i) => ({
+        document: { id: `b${String(pages * 5 + i).padStart(4, '0')}`, name: '同步', _deleted: false, _attachments: {}, _rev: '1-a', _meta: { lwt: Date.now() } },
+      }));
+      await collection.storageInstance.bulkWrite(stored, 'replication-downstream');
+      pages++;
+      await sleep(3);
+    }
+    expect(pages).toBeLessThan(300);
+    expect(results[0]).toBeGreaterThanOrEqual(200);
+    // When the sync stops, the last read has everything.
+    await eventually(() => expect(results.at(-1)).toBe(200 + pages * 5));
     query.stop();
   });
 

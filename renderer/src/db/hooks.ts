@@ -7,6 +7,7 @@ import type { CollectionName, DocTypes } from '@domain/collections';
 import { useDatabaseStore } from './current';
 import type { AppDatabase } from './database';
 import { collectionChanges, PacedQuery } from './pacedQuery';
+import { readQuery } from './readQuery';
 
 /** A Mango selector over the collection's fields, e.g. `{ compoundId: 'abc' }`. */
 export type Selector = Record<string, unknown>;
@@ -65,7 +66,7 @@ class LiveQuery<R, S> {
   ) {
     this.snapshot = initial;
     this.paced = new PacedQuery(
-      () => query.exec(),
+      () => readQuery(query),
       collectionChanges(collection),
       (result) => {
         if (this.last !== undefined && same(this.last, result)) return;
