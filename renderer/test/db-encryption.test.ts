@@ -11,7 +11,7 @@ import { DataKeyMismatchError } from '../src/db/database';
 import { encryptedFields, encryptedFieldsOf, withEncryptedFields } from '../src/db/encryption';
 import { openSealedJson, sealJson } from '../src/db/sealed';
 import { browserStorage } from '../src/db/storage';
-import { saveDoc } from '../src/db/write';
+import { saveDoc, saveDocs } from '../src/db/write';
 import { conflictHandlers } from '../src/sync/conflicts';
 import { startSync } from '../src/sync/engine';
 import { useSyncStatus } from '../src/sync/status';
@@ -191,6 +191,22 @@ describe('personal fields at rest', () => {
       await saveDoc('members', { ...member, mobile: '13800002222' });
       const changed = await storage.findDocumentsById(['m1'], false);
       expect(changed[0]?.mobile).toBe('13800002222');
+    } finally {
+      decrypt.mockRestore();
+    }
+  });
+
+  it('reads a query of many documents whole, in order, each decrypted (opened a slice at a time)', async () => {
+    const many = Array.from({ length: 1234 }, (_, i) => ({ ...member, id: `m${String(i).padStart(4, '0')}`, mobile: `139${String(i).padStart(8, '0')}` }));
+    await saveDocs('members', many);
+    // Opened again: every document is decrypted from what is stored.
+    await closeDatabase();
+    open = await openWith(key);
+    const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+    try {
+      const read = await open.db.collections.members.find({ selector: {}, sort: [{ id: 'asc' }] }).exec();
+      expect(read.map((doc) => [doc.id, doc.mobile, doc.idNumber])).toEqual(many.map((doc) => [doc.id, doc.mobile, doc.idNumber]));
+      expect(decrypt).toHaveBeenCalledTimes(many.length);
     } finally {
       decrypt.mockRestore();
     }

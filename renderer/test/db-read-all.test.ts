@@ -1,12 +1,13 @@
-// Queries read with one getAll per query (db/readAll) give exactly what RxDB's Dexie storage gives
-// with its cursor: the same documents in the same order for every kind of query the pages make
-// (whole collection, an indexed selector, a selector no index serves, a sort no index serves, skip
-// and limit), tombstones left out, and live queries following writes. Dexie over fake-indexeddb.
+// Queries read with getAll, a page of documents per request (db/readAll), give exactly what RxDB's
+// Dexie storage gives with its cursor: the same documents in the same order for every kind of
+// query the pages make (whole collection, an indexed selector, a selector no index serves, a sort
+// no index serves, skip and limit), in one page or many, tombstones left out, and live queries
+// following writes. Dexie over fake-indexeddb.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRxDatabase, getChangedDocumentsSinceQuery, prepareQuery, type MangoQuery, type RxCollection, type RxJsonSchema, type RxStorageDefaultCheckpoint } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { readAllStorage } from '../src/db/readAll';
+import { READ_PAGE, readAllStorage } from '../src/db/readAll';
 import type { AppStorage } from '../src/db/storage';
 
 interface Person {
@@ -69,16 +70,20 @@ const queries: Record<string, MangoQuery<Person>> = {
 };
 
 describe('readAllStorage', () => {
-  it('returns what the cursor returns, for every kind of query', async () => {
+  it.each([
+    ['in one request', READ_PAGE],
+    ['in pages of 7', 7],
+  ])('returns what the cursor returns, for every kind of query, %s', async (_, pageSize) => {
     const plain = await collectionOn(getRxStorageDexie());
-    const readAll = await collectionOn(readAllStorage(getRxStorageDexie()));
+    const readAll = await collectionOn(readAllStorage(getRxStorageDexie(), pageSize));
     const getAll = vi.spyOn(IDBIndex.prototype, 'getAll');
     for (const [what, query] of Object.entries(queries)) {
       const expected = (await plain.find(query).exec()).map((doc) => doc.toJSON());
       getAll.mockClear();
       const got = (await readAll.find(query).exec()).map((doc) => doc.toJSON());
-      // Read in one request; a limit may keep the cursor, which stops at it.
-      if (query.limit === undefined) expect(getAll.mock.calls.length, what).toBe(1);
+      // A request per page (the last one short); a limit may keep the cursor, which stops at it.
+      if (query.limit === undefined && what === 'the whole collection by id') expect(getAll.mock.calls.length, what).toBe(Math.floor(got.length / pageSize) + 1);
+      else if (query.limit === undefined && pageSize >= people.length) expect(getAll.mock.calls.length, what).toBe(1);
       expect(got, what).toEqual(expected);
       expect(got.length, what).toBeGreaterThan(0);
       expect(got.map((doc) => doc.id), what).not.toContain('p000');

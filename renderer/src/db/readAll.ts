@@ -7,12 +7,18 @@
 // caller does. Queries that can stop early (a limit over an index that already sorts and selects)
 // read only what they need with `getAll`'s count. Anything else is left to the storage's own query.
 //
+// A query of thousands is read a page at a time, each page requested from the answer to the last
+// inside the one read transaction: IndexedDB copies every answer onto the page's thread in one go,
+// and 50,000 needs in one answer, converted in the same task, were one task of several hundred
+// milliseconds (the app benchmark, pages open during a first sync). Each page is a task of its own.
+//
 // The replication's reads of what changed since a checkpoint (the upstream, at every start and at
 // every event of the server's change stream) are such a query with a limit the cursor serves: a
 // thousand round trips, in a read transaction that holds up the next write of pulled documents
 // until it ends. They are read with one `getAll` over the same index too (see changedSince).
 import {
   getChangedDocumentsSinceQuery,
+  getProperty,
   getQueryMatcher,
   getSortComparator,
   prepareQuery,
@@ -40,10 +46,13 @@ interface DexieInstance {
 }
 
 interface DexieState {
-  dexieDb: { _options: { IDBKeyRange?: typeof IDBKeyRange }; transaction: (mode: 'r', table: unknown, run: (tx: { idbtrans: IDBTransaction }) => Promise<void>) => Promise<void> };
+  dexieDb: { _options: { IDBKeyRange?: typeof IDBKeyRange; indexedDB?: IDBFactory }; transaction: (mode: 'r', table: unknown, run: (tx: { idbtrans: IDBTransaction }) => Promise<void>) => Promise<void> };
   dexieTable: unknown;
   booleanIndexes: string[];
 }
+
+/** Documents per request of a query's read. */
+export const READ_PAGE = 5000;
 
 function request<T>(call: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -52,7 +61,7 @@ function request<T>(call: IDBRequest<T>): Promise<T> {
   });
 }
 
-async function queryAll(instance: DexieInstance, state: DexieState, prepared: PreparedQuery<unknown>): Promise<RxStorageQueryResult<unknown>> {
+async function queryAll(instance: DexieInstance, state: DexieState, prepared: PreparedQuery<unknown>, pageSize: number): Promise<RxStorageQueryResult<unknown>> {
   const { query, queryPlan } = prepared;
   const skip = query.skip ?? 0;
   const limit = typeof query.limit === 'number' ? query.limit : Infinity;
@@ -64,14 +73,29 @@ async function queryAll(instance: DexieInstance, state: DexieState, prepared: Pr
     if (error instanceof Error && error.name === 'DataError') return { documents: [] };
     throw error;
   }
-  const indexName = `[${queryPlan.index.map((field) => dexieReplaceIfStartsWithPipe(field)).join('+')}]`;
+  const fields = queryPlan.index.map((field) => dexieReplaceIfStartsWithPipe(field));
+  const indexName = `[${fields.join('+')}]`;
   const complete = queryPlan.selectorSatisfiedByIndex && queryPlan.sortSatisfiedByIndex;
-  let stored: unknown[] = [];
+  const wanted = complete ? skip + limit : Infinity;
+  const KeyRange = state.dexieDb._options.IDBKeyRange ?? IDBKeyRange;
+  const keys = state.dexieDb._options.indexedDB ?? indexedDB;
+  let rows: Doc[] = [];
   await state.dexieDb.transaction('r', state.dexieTable, async (tx) => {
     const index = tx.idbtrans.objectStore(DEXIE_DOCS_TABLE_NAME).index(indexName);
-    stored = await request(complete && limit !== Infinity ? index.getAll(range, skip + limit) : index.getAll(range));
+    // Every RxDB index ends with the primary key: a page's last key is unique, the next page
+    // starts after it. The key is the stored document's values of the index's fields.
+    let next = range;
+    for (;;) {
+      const count = Math.min(pageSize, wanted - rows.length);
+      const page = await request(index.getAll(next, count));
+      const last = page.length === count ? fields.map((field) => getProperty(page[page.length - 1], field) as IDBValidKey) : undefined;
+      for (const stored of page) rows.push(fromDexieToStorage<unknown>(state.booleanIndexes, stored));
+      if (last === undefined || rows.length >= wanted) break;
+      if (range.upper === undefined) next = KeyRange.lowerBound(last, true);
+      else if (keys.cmp(last, range.upper) < 0) next = KeyRange.bound(last, range.upper, true, range.upperOpen);
+      else break;
+    }
   });
-  let rows = stored.map((doc) => fromDexieToStorage<unknown>(state.booleanIndexes, doc));
   if (!queryPlan.selectorSatisfiedByIndex) {
     const matches = getQueryMatcher(instance.schema, query as never);
     rows = rows.filter((row) => matches(row as never));
@@ -108,7 +132,7 @@ async function changedSince(
 }
 
 /** RxDB's Dexie storage with queries read by `getAll` (see above); other storages pass through unchanged. */
-export function readAllStorage(storage: AppStorage): AppStorage {
+export function readAllStorage(storage: AppStorage, pageSize = READ_PAGE): AppStorage {
   return {
     ...storage,
     async createStorageInstance(params) {
@@ -122,7 +146,7 @@ export function readAllStorage(storage: AppStorage): AppStorage {
         // A limit the index cannot serve: the cursor stops at it, getAll would read everything.
         if (typeof mango.limit === 'number' && !(queryPlan.selectorSatisfiedByIndex && queryPlan.sortSatisfiedByIndex)) return query(prepared);
         if (instance.closed) return query(prepared); // the storage's own error
-        return queryAll(instance, await internals, prepared);
+        return queryAll(instance, await internals, prepared, pageSize);
       };
       // Set before any wrapper sees the instance: RxDB's wrappers keep the method only if it exists.
       instance.getChangedDocumentsSince = async (limit, checkpoint) => {
