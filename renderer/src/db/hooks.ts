@@ -7,6 +7,7 @@ import type { CollectionName, DocTypes } from '@domain/collections';
 import { useDatabaseStore } from './current';
 import type { AppDatabase } from './database';
 import { collectionChanges, PacedQuery } from './pacedQuery';
+import { pageCopy } from './plain';
 import { readQuery } from './readQuery';
 
 /** A Mango selector over the collection's fields, e.g. `{ compoundId: 'abc' }`. */
@@ -36,7 +37,7 @@ const plainCopies = new WeakMap<object, unknown>();
 function plainOf<T>(doc: RxDocument<T>): T {
   let plain = plainCopies.get(doc) as T | undefined;
   if (plain === undefined) {
-    plain = doc.toMutableJSON();
+    plain = pageCopy<T>(doc._data);
     plainCopies.set(doc, plain);
   }
   return plain;
