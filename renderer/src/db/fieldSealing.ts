@@ -78,16 +78,17 @@ export function createFieldSealing(key: CryptoKey, aad: Uint8Array<ArrayBuffer>,
   // so equal values of two documents never show as equal ciphertexts on disk.
   const sealedFor = new Recent(RECENT_SEALED);
   const reuseKey = (id: string, json: string) => `${id}\u0000${json}`;
+  const sealedFields = new Set<string>(fields);
 
   return {
     carrier: fields[0],
     split(doc) {
-      const rest: Doc = { ...doc };
+      // Built without deleting from a copy: an object with deleted keys turns slow for everything
+      // that reads it after (the storage's copy, IndexedDB's clone); split was 1.1 s of a first sync.
+      const rest: Doc = {};
+      for (const key in doc) if (!sealedFields.has(key)) rest[key] = doc[key];
       const values: Doc = {};
-      for (const field of fields) {
-        if (doc[field] !== undefined) values[field] = doc[field];
-        delete rest[field];
-      }
+      for (const field of fields) if (doc[field] !== undefined) values[field] = doc[field];
       return { rest, json: JSON.stringify(values) };
     },
     async seal(id, json) {
