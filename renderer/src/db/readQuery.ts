@@ -5,6 +5,10 @@
 // a whole collection (50,000 needs) went on for as long as the sync did, a minute and more at the
 // full tier (tests/bench/app.bench.ts, the pages open during a first sync). Here that read is made
 // once; the writes that came meanwhile are the live query's next changes (PacedQuery reads again).
+// The pages' queries have no limit: RxDB applies the changes it buffered to them without a read (its
+// event-reduce falls back to reading mainly for queries with a limit or skip).
+// What RxDB keeps of a query (`_result`, `_latestChangeEvent`, `_setResultData`) is typed but its
+// own: an upgrade of RxDB's major version re-checks this against db-paced-query.test.ts.
 import { queryCollection, type RxQuery } from 'rxdb';
 
 export async function readQuery<T, R>(query: RxQuery<T, R>): Promise<R> {
