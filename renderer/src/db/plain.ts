@@ -26,7 +26,8 @@ export function keepSchemaFields<T extends object>(doc: T, properties: Readonly<
   return kept as T;
 }
 
-const STORAGE_FIELDS = new Set(['_meta', '_rev', '_attachments', '_deleted']);
+/** What a page's copy leaves out: the storage's fields, and `_deleted` (pages never see tombstones). */
+const NOT_FOR_PAGES = new Set<string>([...LOCAL_ONLY, '_deleted']);
 
 /**
  * A page's own deep copy of a stored document's fields, storage fields and `_deleted` left out:
@@ -37,7 +38,7 @@ export function pageCopy<T>(data: object): T {
   const copy: Record<string, unknown> = {};
   // Stored documents are plain objects: for…in sees their own fields only (a third of the time of Object.entries).
   for (const key in data) {
-    if (STORAGE_FIELDS.has(key)) continue;
+    if (NOT_FOR_PAGES.has(key)) continue;
     const value = (data as Record<string, unknown>)[key];
     copy[key] = typeof value === 'object' && value !== null ? clone(value) : value;
   }
