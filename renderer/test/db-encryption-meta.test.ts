@@ -1,7 +1,8 @@
-// What the replication keeps of each pulled document (its assumed master state, RxDB's meta rows)
-// is sealed as the document itself is, with the ciphertext made for the document: a first sync
-// encrypts each pulled document once, and the state it keeps is still the server's, exactly, for
-// the next push — also after the database was closed and opened again.
+// What the replication keeps of each pulled document (its assumed master state, RxDB's meta rows):
+// a first sync writes no copy of the documents at all (db/impliedMeta: the documents imply it) and
+// encrypts each pulled document once; a person's edit first keeps the pulled state, sealed as the
+// document is; and the state the next push assumes is the server's, exactly — also after the
+// database was closed and opened again, and for an edit made before sync started again.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, openDatabase, type OpenDatabase } from '../src/db/current';
@@ -94,51 +95,70 @@ afterEach(async () => {
 });
 
 describe('the replication state of pulled documents', () => {
-  it('is sealed with the ciphertext of the document itself: one encryption per pulled document', async () => {
+  it('is not copied by a first sync, and kept sealed, as the pulled state, before an edit overwrites it', async () => {
     const encrypt = vi.spyOn(crypto.subtle, 'encrypt');
     try {
       engine = startSync(open, { serverUrl: server.url, token: 'token' }, () => undefined);
       await synced();
-      await eventually(async () => expect(await storedMetaRows('needs')).toHaveLength(needs.length));
-      await eventually(async () => expect(await storedMetaRows('members')).toHaveLength(members.length));
+      expect(await open.db.collections.members.count().exec()).toBe(members.length);
+      expect(await open.db.collections.needs.count().exec()).toBe(needs.length);
       expect(encrypt).toHaveBeenCalledTimes(members.length + needs.length);
     } finally {
       encrypt.mockRestore();
     }
+    expect(await storedMetaRows('members')).toEqual([]);
+    expect(await storedMetaRows('needs')).toEqual([]);
+
+    // Offline (sync stopped), a person edits m1: its pulled state is kept first.
+    await engine.stop();
+    engine = undefined;
+    await saveDoc('members', { ...members[0]!, note: '本地修改' });
     const carrier = encryptedFieldsOf('members')[0]!;
     const storedDocs = await (open.db.collections.members.internalStorageInstance as unknown as Raw).originalStorageInstance.findDocumentsById(['m1'], true);
-    const [row] = (await storedMetaRows('members')).filter((meta) => meta.itemId === 'm1');
-    const docData = row?.docData as Record<string, unknown>;
-    // Plain but for the personal fields, which are the document's own ciphertext.
+    const rows = await storedMetaRows('members');
+    expect(rows.map((row) => row.itemId)).toEqual(['m1']);
+    const docData = rows[0]?.docData as Record<string, unknown>;
+    // Plain but for the personal fields, sealed: the pulled ones, not the edited document's.
     expect(docData).toMatchObject({ id: 'm1', name: '成员1' });
-    expect(docData[carrier]).toBe(storedDocs[0]?.[carrier]);
-    expect(JSON.stringify(row)).not.toContain('13900000001');
-    expect(JSON.stringify(row)).not.toContain('备注1');
+    expect(typeof docData[carrier]).toBe('string');
+    expect(docData[carrier]).not.toBe(storedDocs[0]?.[carrier]);
+    expect(JSON.stringify(rows[0])).not.toContain('13900000001');
+    expect(JSON.stringify(rows[0])).not.toContain('备注1');
+
+    // Back online: the push assumes the pulled state and the server takes it as it came.
+    const pushesBefore = server.pushes.length;
+    engine = startSync(open, { serverUrl: server.url, token: 'token' }, () => undefined);
+    await eventually(() => expect(server.get('members', 'm1')?.note).toBe('本地修改'));
+    const pushes = server.pushes.slice(pushesBefore);
+    expect(pushes.flatMap((push) => push.conflicts)).toEqual([]);
+    expect(pushes.flatMap((push) => push.rows.filter((row) => row.newDocumentState.id === 'm1').map((row) => row.assumedMasterState?.note))).toEqual(['备注1']);
+    await synced();
   });
 
   it('is the server state the next push assumes, after the database was opened again, and merges a server change', async () => {
     engine = startSync(open, { serverUrl: server.url, token: 'token' }, () => undefined);
     await synced();
-    await eventually(async () => expect(await storedMetaRows('needs')).toHaveLength(needs.length));
     await engine.stop();
     engine = undefined;
     // Opened again: nothing is remembered in memory, the kept state is read from disk and opened.
     await closeDatabase();
     open = await openWith();
+    // An edit before sync starts again (no replication has opened its state in this session yet).
+    await saveDoc('needs', { ...needs[1]!, description: '同步前的修改' });
     server.put('members', { ...members[1]!, name: '服务器改名' });
     engine = startSync(open, { serverUrl: server.url, token: 'token' }, () => undefined);
     await synced();
     await eventually(async () => expect((await open.db.collections.members.findOne('m2').exec())?.name).toBe('服务器改名'));
 
-    const pushesBefore = server.pushes.length;
     await saveDoc('members', { ...members[0]!, note: '本地修改' });
     await saveDoc('needs', { ...needs[0]!, description: '本地修改的描述' });
     await eventually(() => expect(server.get('members', 'm1')?.note).toBe('本地修改'));
     await eventually(() => expect(server.get('needs', 'n1')?.description).toBe('本地修改的描述'));
+    expect(server.get('needs', 'n2')?.description).toBe('同步前的修改');
     // Accepted as they came: the assumed state was the server's, exactly.
-    const pushes = server.pushes.slice(pushesBefore);
+    const pushes = server.pushes;
     expect(pushes.flatMap((push) => push.conflicts)).toEqual([]);
-    expect(pushes.flatMap((push) => push.rows.map((row) => row.assumedMasterState?.id))).toEqual(expect.arrayContaining(['m1', 'n1']));
+    expect(pushes.flatMap((push) => push.rows.map((row) => row.assumedMasterState?.id))).toEqual(expect.arrayContaining(['m1', 'n1', 'n2']));
 
     // The server changed meanwhile: the push conflicts, and the merge keeps both changes.
     server.put('members', { ...members[2]!, name: '服务器的新名字' });

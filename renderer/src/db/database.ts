@@ -7,6 +7,7 @@ import { collectionNames, schemas, type CollectionName, type DocTypes } from '@d
 import { i18n } from '../i18n';
 import { encryptingStorage, isDataKey, withEncryptedFields } from './encryption';
 import { freshReadsStorage } from './freshReads';
+import { impliedMetaStorage } from './impliedMeta';
 import { rxHash } from './hash';
 import { pacedStorage, type AppStorage } from './storage';
 
@@ -54,7 +55,8 @@ export async function createAppDatabase(options: CreateDatabaseOptions): Promise
   const db = await createRxDatabase<AppCollections>({
     name: options.name,
     // Innermost, next to IndexedDB: a new database's first sync asks it for nothing it cannot hold.
-    storage: pacedStorage(encryptingStorage(freshReadsStorage(options.storage))),
+    // Outermost: the replication's copy of each pulled document, implied by the document itself.
+    storage: impliedMetaStorage(pacedStorage(encryptingStorage(freshReadsStorage(options.storage)))),
     password: options.encryptionKey,
     multiInstance: options.multiInstance ?? true,
     localDocuments: true,
