@@ -117,6 +117,19 @@ describe('impliedMetaStorage', () => {
     expect(docDataOf(await setup.storedRows())).toEqual({ a: { id: 'a', name: '甲', _deleted: false } });
   });
 
+  it('updates a kept row when a write follows that read the row as implied before the edit', async () => {
+    const setup = setUp();
+    const things = await setup.things();
+    const meta = await setup.meta();
+    await pull(things, meta, [{ id: 'a', name: '甲' }]);
+    const [implied] = await meta.findDocumentsById(['a|0'], true);
+    await edit(things, 'a', '甲改');
+    // The replication writes what it learnt since, with the row it read before the edit as `previous`.
+    const document = { ...implied!, docData: { id: 'a', name: '甲（服务器）', _deleted: false }, _rev: '1-meta', _meta: { lwt: now() } };
+    expect((await meta.bulkWrite([{ previous: implied!, document }], 'replication-up-write-meta')).error).toEqual([]);
+    expect(docDataOf(await setup.storedRows())).toEqual({ a: { id: 'a', name: '甲（服务器）', _deleted: false } });
+  });
+
   it('stores every row when its meta instance held rows when opened', async () => {
     const setup = setUp();
     const things = await setup.things();

@@ -13,7 +13,8 @@
 // - implied: a read of a missing row finds the document still as pulled and answers with it;
 // - materialized: before anything else overwrites a document still as pulled (a person's edit, in
 //   any tab, with or without a running replication), its state is written as the row if there is
-//   none, so the base survives the edit.
+//   none, so the base survives the edit; a replication write that read the row as missing or implied
+//   before that then updates the kept row instead of failing on it.
 // Each collection has one replication per database (one database per server and user), so a mark
 // is always that replication's. The meta instance's name is recorded per database and collection
 // (localStorage) when the replication opens it: an edit made before the replication starts, or in
@@ -50,6 +51,8 @@ const DOWNSTREAM_META = 'replication-down-write-meta';
 const DOWNSTREAM_DOCS = 'replication-downstream';
 /** The context of a materialized row's write. */
 const MATERIALIZE_CONTEXT = 'implied-meta-materialize';
+/** The revision of a row read as implied by its document (never stored). */
+const IMPLIED_REV = '0-implied';
 
 /** Where the records are kept: localStorage in the app, a map where there is none (Node tests). */
 const memoryRecords = new Map<string, string>();
@@ -127,7 +130,8 @@ export function impliedMetaStorage(storage: AppStorage): AppStorage {
       // Written meanwhile by the replication (409): the row exists, as it must. Anything else fails the edit.
       const failed = error.find((e) => e.status !== 409);
       if (failed) throw new Error(`${collectionName}: the synced state of ${failed.documentId} could not be kept (${failed.status})`);
-      for (const row of missing) pair.materialized.set(String(row.id), row);
+      const refused = new Set(error.map((e) => e.documentId));
+      for (const row of missing) if (!refused.has(String(row.id))) pair.materialized.set(String(row.id), row);
     } finally {
       await opened?.close();
     }
@@ -179,22 +183,25 @@ export function impliedMetaStorage(storage: AppStorage): AppStorage {
     storedReads.set(meta, find);
 
     const bulkWrite = meta.bulkWrite.bind(meta);
-    meta.bulkWrite = (rows, context) => {
-      let write = rows;
-      if (context === DOWNSTREAM_META) {
-        write = rows.flatMap((row) => {
-          const id = String(row.document.id);
-          const itemId = String(row.document.itemId);
-          const pulled = pair.pulled.delete(itemId);
+    meta.bulkWrite = async (rows, context) => {
+      const write = rows.flatMap((row) => {
+        const id = String(row.document.id);
+        if (context === DOWNSTREAM_META) {
+          const pulled = pair.pulled.delete(String(row.document.itemId));
           // The first sync into an empty database: the document just written says the same.
           if (fresh && pulled && !row.previous && !known.has(id)) return [];
-          // Materialized meanwhile in this realm: updated, not inserted a second time.
-          const materialized = row.previous ? undefined : pair.materialized.get(id);
-          return [materialized ? { ...row, previous: materialized } : row];
-        });
-      }
-      for (const row of write) known.add(String(row.document.id));
-      return write.length === 0 ? Promise.resolve({ error: [] }) : bulkWrite(write, context);
+        }
+        // Kept for an edit after the writer read the row as missing or implied: updated, not inserted again.
+        const materialized = pair.materialized.get(id);
+        return [materialized && (!row.previous || row.previous._rev === IMPLIED_REV) ? { ...row, previous: materialized } : row];
+      });
+      if (fresh) for (const row of write) known.add(String(row.document.id));
+      if (write.length === 0) return { error: [] };
+      const result = await bulkWrite(write, context);
+      // Rows written since they were kept have moved on: their kept form is no longer any write's `previous`.
+      const failed = new Set(result.error.map((error) => error.documentId));
+      for (const row of write) if (!failed.has(String(row.document.id))) pair.materialized.delete(String(row.document.id));
+      return result;
     };
 
     meta.findDocumentsById = async (ids, withDeleted) => {
@@ -203,7 +210,7 @@ export function impliedMetaStorage(storage: AppStorage): AppStorage {
       const itemIds = ids.filter((id) => !have.has(id) && id.endsWith('|0')).map((id) => id.slice(0, -2));
       if (itemIds.length === 0) return found;
       const implied = (await pair.fork.findDocumentsById(itemIds, true)).filter(isAsPulled);
-      return [...found, ...implied.map((doc) => metaRowOf(schema, String(doc[pair.primaryPath]), doc, '1-implied'))];
+      return [...found, ...implied.map((doc) => metaRowOf(schema, String(doc[pair.primaryPath]), doc, IMPLIED_REV))];
     };
 
     const release = () => {
