@@ -96,7 +96,7 @@ export function encryptingStorage(storage: AppStorage): AppStorage {
       // few hundred milliseconds of a push of 2,000 edits in the profile.
       const fieldKey = await fieldKeyOf(password);
       const docDataOf = params.schema.title === META_INSTANCE_SCHEMA_TITLE ? (params.schema.properties as Doc).docData : undefined;
-      const parent = docDataOf ? sealings.get(sealingKey(params.databaseName, docDataOf)) : undefined;
+      const parent = docDataOf ? sealings.get(collectionPairKey(params.databaseName, docDataOf)) : undefined;
       // Stored: the carrier as a string, the others absent; nothing else of the schema changes.
       // The meta instance of a known collection keeps its `docData` as that collection stores
       // documents: an object, its personal fields sealed (see metaCodec).
@@ -110,7 +110,7 @@ export function encryptingStorage(storage: AppStorage): AppStorage {
       const aad = new TextEncoder().encode(`${params.databaseName}/${params.collectionName}`);
       const sealing = createFieldSealing(fieldKey, aad, [carrier, ...others], params.collectionName);
       const primaryPath = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey) as string;
-      if (!docDataOf) sealings.set(sealingKey(params.databaseName, params.schema), { sealing, primaryPath });
+      if (!docDataOf) sealings.set(collectionPairKey(params.databaseName, params.schema), { sealing, primaryPath });
 
       // The two forms of every document this instance sealed or opened, each keyed by the other.
       // RxDB hands a document it read back as the `previous` of its next write (the storage only
@@ -195,8 +195,12 @@ export function encryptingStorage(storage: AppStorage): AppStorage {
   };
 }
 
-/** A collection's fields, as its meta instance's `docData` lists them too. */
-function sealingKey(databaseName: string, schema: unknown): string {
+/**
+ * Pairs a collection's storage instance with its replication's meta instance, whose schema names the
+ * collection only by a hash: the database and the collection's fields, as the meta instance's
+ * `docData` lists them too (pass the collection's schema, or the meta schema's `docData`).
+ */
+export function collectionPairKey(databaseName: string, schema: unknown): string {
   const properties = (schema as { properties?: Doc }).properties ?? {};
   return `${databaseName}|${Object.keys(properties).sort().join(',')}`;
 }

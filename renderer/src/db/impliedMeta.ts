@@ -37,6 +37,7 @@ import {
   type RxStorageInstance,
   type RxStorageInstanceCreationParams,
 } from 'rxdb';
+import { collectionPairKey } from './encryption';
 import type { AppStorage } from './storage';
 
 type Doc = Record<string, unknown>;
@@ -61,13 +62,15 @@ const records = {
   set: (key: string, value: string) => void (typeof localStorage === 'undefined' ? memoryRecords.set(key, value) : localStorage.setItem(key, value)),
 };
 
+const recordKey = (databaseName: string, collection: string) => `cg.replicationMeta.${databaseName}.${collection}`;
+
 /** The name of the collection's meta instance, as recorded when the replication opened it. */
-export function metaInstanceNameOf(databaseName: string, collection: string): string | null {
-  return records.get(`cg.replicationMeta.${databaseName}.${collection}`);
+function metaInstanceNameOf(databaseName: string, collection: string): string | null {
+  return records.get(recordKey(databaseName, collection));
 }
 
 function recordMetaInstanceName(databaseName: string, collection: string, name: string): void {
-  if (metaInstanceNameOf(databaseName, collection) !== name) records.set(`cg.replicationMeta.${databaseName}.${collection}`, name);
+  if (metaInstanceNameOf(databaseName, collection) !== name) records.set(recordKey(databaseName, collection), name);
 }
 
 /** Whether the document is still as the replication's downstream wrote it (its mark matches its revision). */
@@ -102,11 +105,8 @@ interface Pair {
   materialized: Map<string, RxDocumentData<Doc>>;
 }
 
-const propertiesKey = (properties: unknown) => Object.keys((properties as Doc | undefined) ?? {}).sort().join(',');
-
 export function impliedMetaStorage(storage: AppStorage): AppStorage {
   const pairs = new Map<string, Pair>();
-  const pairKey = (databaseName: string, properties: unknown) => `${databaseName}|${propertiesKey(properties)}`;
   /** Each meta instance's own read, of stored rows only. */
   const storedReads = new WeakMap<Instance, Instance['findDocumentsById']>();
 
@@ -140,7 +140,7 @@ export function impliedMetaStorage(storage: AppStorage): AppStorage {
   function wrapDocuments(params: Params, fork: Instance): Instance {
     const key = params.schema.primaryKey;
     const pair: Pair = { params, primaryPath: typeof key === 'string' ? key : key.key, fork, pulled: new Set(), materialized: new Map() };
-    pairs.set(pairKey(params.databaseName, params.schema.properties), pair);
+    pairs.set(collectionPairKey(params.databaseName, params.schema), pair);
     const idOf = (row: Row) => String(row.document[pair.primaryPath]);
     const bulkWrite = fork.bulkWrite.bind(fork);
     fork.bulkWrite = async (rows, context) => {
@@ -167,8 +167,7 @@ export function impliedMetaStorage(storage: AppStorage): AppStorage {
   }
 
   async function wrapMeta(params: Params, meta: Instance): Promise<Instance> {
-    const docData = (params.schema.properties as Record<string, { properties?: unknown }>).docData;
-    const pair = pairs.get(pairKey(params.databaseName, docData?.properties));
+    const pair = pairs.get(collectionPairKey(params.databaseName, (params.schema.properties as Doc).docData ?? {}));
     if (!pair) return meta;
     recordMetaInstanceName(params.databaseName, pair.params.collectionName, params.collectionName);
     pair.meta = meta;
