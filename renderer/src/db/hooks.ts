@@ -4,8 +4,9 @@
 import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { MangoQuery, RxCollection, RxDocument, RxQuery } from 'rxdb';
 import type { CollectionName, DocTypes } from '@domain/collections';
-import { useDatabaseStore } from './current';
+import { useDatabaseStore, type OpenDatabase } from './current';
 import type { AppDatabase } from './database';
+import { keepListSnapshot, primeFromSnapshot } from './listSnapshot';
 import { collectionChanges, PacedQuery } from './pacedQuery';
 import { pageCopy } from './plain';
 import { readQuery } from './readQuery';
@@ -57,7 +58,7 @@ class LiveQuery<R, S> {
   firstResult = false;
 
   constructor(
-    query: RxQuery<unknown, R>,
+    read: () => Promise<R>,
     collection: RxCollection,
     private readonly shared: Map<string, LiveQuery<never, unknown>>,
     private readonly key: string,
@@ -67,7 +68,7 @@ class LiveQuery<R, S> {
   ) {
     this.snapshot = initial;
     this.paced = new PacedQuery(
-      () => readQuery(query),
+      read,
       collectionChanges(collection),
       (result) => {
         if (this.last !== undefined && same(this.last, result)) return;
@@ -116,6 +117,7 @@ function liveQueryOf<R, S>(
   same: (a: R, b: R) => boolean,
   toSnapshot: (result: R) => S,
   initial: S,
+  prime?: (query: RxQuery<unknown, R>) => Promise<unknown>,
 ): LiveQuery<R, S> {
   let shared = liveQueries.get(collection);
   if (!shared) {
@@ -124,7 +126,15 @@ function liveQueryOf<R, S>(
   }
   let live = shared.get(key) as LiveQuery<R, S> | undefined;
   if (!live) {
-    live = new LiveQuery(query(), collection, shared, key, same, toSnapshot, initial);
+    const rxQuery = query();
+    // The first read starts from what `prime` gives the query (see listSnapshot.ts), begun at once:
+    // it reads while the page that asked renders.
+    const primed = prime?.(rxQuery).catch(() => undefined);
+    const read = async () => {
+      await primed;
+      return readQuery(rxQuery);
+    };
+    live = new LiveQuery(read, collection, shared, key, same, toSnapshot, initial);
     shared.set(key, live as unknown as LiveQuery<never, unknown>);
   }
   return live;
@@ -137,7 +147,7 @@ function liveQueryOf<R, S>(
  * batch, a page of thousands of rows re-rendering at every batch froze the screen (the app
  * benchmark's longest task). A component may show a result a moment older than its neighbour's.
  */
-function useLive<R, S>(live: LiveQuery<R, S> | undefined, fallback: S): S {
+function useLive<S>(live: Live<S> | undefined, fallback: S): S {
   const current = live ? live.getSnapshot() : fallback;
   const [shown, setShown] = useState({ live, value: current });
   useEffect(() => {
@@ -164,23 +174,42 @@ function collectionOf<C extends CollectionName>(db: AppDatabase, name: C): RxCol
   return db.collections[name];
 }
 
+/** What a live query offers its readers: what it holds now, and word when that changes. */
+export interface Live<S> {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): S;
+  /** Whether the latest result is the first since the query was watched (it replaced "loading"). */
+  readonly firstResult: boolean;
+}
+
+/**
+ * The live documents of `query` (its JSON) in `collection`, as useDocs shows them, shared by every
+ * reader of the same query. A whole collection (a list) starts from its snapshot, and is kept as one
+ * (listSnapshot.ts).
+ */
+export function liveDocsOf<C extends CollectionName>(open: OpenDatabase, collection: C, key: string): Live<LiveDocs<DocTypes[C]>> {
+  const { selector, sort } = JSON.parse(key) as DocsQuery;
+  const mango = { selector: selector ?? {}, sort: sort ?? [{ id: 'asc' }] } as MangoQuery<DocTypes[C]>;
+  const rxCollection = collectionOf(open.db, collection) as RxCollection;
+  const whole = key === '{}';
+  return liveQueryOf(
+    rxCollection,
+    `docs ${key}`,
+    () => rxCollection.find(mango) as unknown as RxQuery<unknown, RxDocument<DocTypes[C]>[]>,
+    sameDocs,
+    (docs): LiveDocs<DocTypes[C]> => {
+      if (whole) keepListSnapshot(open, rxCollection, docs);
+      return { docs: docs.map(plainOf), loading: false };
+    },
+    LOADING_DOCS,
+    whole ? (query) => primeFromSnapshot(open, query) : undefined,
+  );
+}
+
 export function useDocs<C extends CollectionName>(collection: C, query?: DocsQuery): LiveDocs<DocTypes[C]> {
-  const db = useDatabaseStore((state) => state.current?.db);
+  const open = useDatabaseStore((state) => state.current);
   const key = JSON.stringify(query ?? {});
-  const live = useMemo(() => {
-    if (!db || db.closed) return undefined;
-    const { selector, sort } = JSON.parse(key) as DocsQuery;
-    const mango = { selector: selector ?? {}, sort: sort ?? [{ id: 'asc' }] } as MangoQuery<DocTypes[C]>;
-    const rxCollection = collectionOf(db, collection);
-    return liveQueryOf(
-      rxCollection as RxCollection,
-      `docs ${key}`,
-      () => rxCollection.find(mango) as unknown as RxQuery<unknown, RxDocument<DocTypes[C]>[]>,
-      sameDocs,
-      (docs): LiveDocs<DocTypes[C]> => ({ docs: docs.map(plainOf), loading: false }),
-      LOADING_DOCS,
-    );
-  }, [db, collection, key]);
+  const live = useMemo(() => (open && !open.db.closed ? liveDocsOf(open, collection, key) : undefined), [open, collection, key]);
   return useLive(live, LOADING_DOCS);
 }
 

@@ -33,6 +33,11 @@ export const FIRST_SYNC_GAP_MS = 10_000;
 const watching = new Set<PacedQuery<unknown>>();
 let firstSyncFilling = false;
 
+/** Whether a first sync is filling the database (see setFirstSyncFilling). */
+export function firstSyncIsFilling(): boolean {
+  return firstSyncFilling;
+}
+
 /** The sync engine's word that a first sync is filling the database (true), or no longer (false). */
 export function setFirstSyncFilling(filling: boolean): void {
   if (firstSyncFilling === filling) return;
