@@ -3,10 +3,11 @@ import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { preloadOpeningPage } from './app/router';
+import { preloadOpeningPage, warmOpeningLists } from './app/router';
 import { registerServiceWorker } from './app/serviceWorker';
 import { resumeSession } from './session/lifecycle';
 
+warmOpeningLists();
 void resumeSession();
 preloadOpeningPage(window.location.hash);
 registerServiceWorker();

@@ -2,13 +2,13 @@
 // and is never shown out of date: edits, new documents and deletions since are applied, and past a
 // few thousand of them the collection is read instead. A snapshot is taken only of a read that is
 // still current. The live documents as useDocs reads them (db/hooks liveDocsOf) start from it
-// without reading the collection, and stay live.
+// without reading the collection, also when the router warmed it first, and stay live.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { Member } from '@domain/collections';
 import { closeDatabase, openDatabase, type OpenDatabase } from '../src/db/current';
 import { liveDocsOf, type LiveDocs } from '../src/db/hooks';
-import { openListSnapshot, primeFromSnapshot, saveListSnapshot, SNAPSHOT_MAX_CHANGES, SNAPSHOT_MIN_DOCS } from '../src/db/listSnapshot';
+import { openListSnapshot, primeFromSnapshot, saveListSnapshot, SNAPSHOT_MAX_CHANGES, SNAPSHOT_MIN_DOCS, warmLists } from '../src/db/listSnapshot';
 import { pageCopy } from '../src/db/plain';
 import { conflictHandlers } from '../src/sync/conflicts';
 import { eventually } from './support/browserGlobals';
@@ -136,13 +136,25 @@ describe('list snapshots', () => {
     expect(shown.filter((doc) => doc.id === 'm00002a')).toHaveLength(1);
   });
 
+  it('prime a query once for every live query of it (a list and its arrival times)', async () => {
+    await rename(idOf(16), '再早改');
+    expect(await save()).toBe(true);
+    const counts = countReads();
+    const rxQuery = members().find({ selector: { streetId: 's1' }, sort: [{ id: 'asc' }] });
+    expect(await Promise.all([primeFromSnapshot(open, rxQuery as never), primeFromSnapshot(open, rxQuery as never)])).toEqual([true, true]);
+    expect(counts.sealed).toBe(1);
+  });
+
   it('are not taken of a short list', async () => {
     expect(await saveListSnapshot(open, members(), (await readAll()).slice(0, SNAPSHOT_MIN_DOCS - 1))).toBe(false);
   });
 
-  it('start the live list without a read of the collection, which then stays live', async () => {
+  it('start the live list without a read of the collection, warmed before the page renders, and it stays live', async () => {
     await rename(idOf(3), '先改'); // applied from the changes since
     const counts = countReads();
+    // As the router does when the database opens at the members list: the page's query, primed ahead.
+    warmLists(open, ['members']);
+    await eventually(() => expect(counts.sealed).toBe(1), 2000);
     const live = liveDocsOf(open, 'members', '{}');
     const shown: LiveDocs<Member>[] = [];
     const unsubscribe = live.subscribe(() => shown.push(live.getSnapshot()));

@@ -20,6 +20,7 @@ import {
   UploadOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
+import type { CollectionName } from '@domain/collections';
 import type { Role } from '@domain/contract';
 import { IdcardOutlined, LaptopOutlined, RestOutlined } from '@ant-design/icons';
 import { lazyPage, type LazyPage } from '../lib/lazyPage';
@@ -57,6 +58,11 @@ export interface AppRoute {
   element: ReactNode;
   /** Loads the page's code ahead of showing it (the page the app opens at, while the lock screen waits). */
   preload?: LazyPage['preload'];
+  /**
+   * The collections the page reads whole (`useDocs(name)` without a query): opening at this page,
+   * their snapshots are opened as the database opens, while the layout renders (router.tsx).
+   */
+  lists?: readonly CollectionName[];
   /** Shown in the side menu when present: `label` is an i18n key as `namespace:key`. */
   menu?: { icon: ReactNode; label: string; roles?: readonly Role[] };
 }
@@ -65,22 +71,28 @@ export interface AppRoute {
 const staffRoles: readonly Role[] = ['street_admin', 'community_staff'];
 
 export const appRoutes: AppRoute[] = [
-  { path: '', element: <Home.Page />, preload: Home.preload, menu: { icon: <DashboardOutlined />, label: 'home:menu' } },
-  { path: 'communities', element: <Communities.Page />, preload: Communities.preload, menu: { icon: <ApartmentOutlined />, label: 'communities:menu' } },
-  { path: 'compounds', element: <Compounds.Page />, preload: Compounds.preload, menu: { icon: <HomeOutlined />, label: 'compounds:menu' } },
+  {
+    path: '',
+    element: <Home.Page />,
+    preload: Home.preload,
+    lists: ['communities', 'compounds', 'buildings', 'members', 'grids', 'orgs', 'needs', 'activities', 'ledger', 'streets', 'assessments', 'units'],
+    menu: { icon: <DashboardOutlined />, label: 'home:menu' },
+  },
+  { path: 'communities', element: <Communities.Page />, preload: Communities.preload, lists: ['communities', 'compounds', 'buildings', 'members'], menu: { icon: <ApartmentOutlined />, label: 'communities:menu' } },
+  { path: 'compounds', element: <Compounds.Page />, preload: Compounds.preload, lists: ['compounds', 'communities', 'orgs'], menu: { icon: <HomeOutlined />, label: 'compounds:menu' } },
   { path: 'compounds/:id', element: <CompoundDetail.Page />, preload: CompoundDetail.preload },
-  { path: 'needs', element: <Needs.Page />, preload: Needs.preload, menu: { icon: <ProfileOutlined />, label: 'needs:menu' } },
+  { path: 'needs', element: <Needs.Page />, preload: Needs.preload, lists: ['needs'], menu: { icon: <ProfileOutlined />, label: 'needs:menu' } },
   { path: 'needs/:id', element: <NeedDetail.Page />, preload: NeedDetail.preload },
-  { path: 'members', element: <Members.Page />, preload: Members.preload, menu: { icon: <TeamOutlined />, label: 'members:menu', roles: staffRoles } },
+  { path: 'members', element: <Members.Page />, preload: Members.preload, lists: ['members', 'communities', 'compounds', 'buildings'], menu: { icon: <TeamOutlined />, label: 'members:menu', roles: staffRoles } },
   { path: 'members/new', element: <MemberEdit.Page />, preload: MemberEdit.preload },
   { path: 'members/:id', element: <MemberEdit.Page />, preload: MemberEdit.preload },
-  { path: 'grids', element: <Grids.Page />, preload: Grids.preload, menu: { icon: <BorderInnerOutlined />, label: 'grids:menu', roles: staffRoles } },
+  { path: 'grids', element: <Grids.Page />, preload: Grids.preload, lists: ['grids', 'communities', 'members'], menu: { icon: <BorderInnerOutlined />, label: 'grids:menu', roles: staffRoles } },
   { path: 'grids/:id', element: <GridDetail.Page />, preload: GridDetail.preload },
-  { path: 'orgs', element: <Orgs.Page />, preload: Orgs.preload, menu: { icon: <ClusterOutlined />, label: 'orgs:menu', roles: staffRoles } },
-  { path: 'units', element: <Units.Page />, preload: Units.preload, menu: { icon: <BankOutlined />, label: 'units:menu', roles: staffRoles } },
+  { path: 'orgs', element: <Orgs.Page />, preload: Orgs.preload, lists: ['orgs'], menu: { icon: <ClusterOutlined />, label: 'orgs:menu', roles: staffRoles } },
+  { path: 'units', element: <Units.Page />, preload: Units.preload, lists: ['units', 'communities', 'compounds'], menu: { icon: <BankOutlined />, label: 'units:menu', roles: staffRoles } },
   { path: 'units/:id', element: <UnitDetail.Page />, preload: UnitDetail.preload },
-  { path: 'venues', element: <Venues.Page />, preload: Venues.preload, menu: { icon: <ShopOutlined />, label: 'venues:menu', roles: staffRoles } },
-  { path: 'activities', element: <Activities.Page />, preload: Activities.preload, menu: { icon: <CalendarOutlined />, label: 'activities:menu', roles: staffRoles } },
+  { path: 'venues', element: <Venues.Page />, preload: Venues.preload, lists: ['compounds', 'communities', 'units'], menu: { icon: <ShopOutlined />, label: 'venues:menu', roles: staffRoles } },
+  { path: 'activities', element: <Activities.Page />, preload: Activities.preload, lists: ['activities', 'communities', 'compounds', 'members'], menu: { icon: <CalendarOutlined />, label: 'activities:menu', roles: staffRoles } },
   { path: 'funds', element: <Funds.Page />, preload: Funds.preload, menu: { icon: <WalletOutlined />, label: 'funds:menu', roles: staffRoles } },
   // Departments give their own sheets on the street and its communities.
   { path: 'assessment', element: <Assessment.Page />, preload: Assessment.preload, menu: { icon: <StarOutlined />, label: 'assessment:menu' } },

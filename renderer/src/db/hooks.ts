@@ -6,7 +6,7 @@ import type { MangoQuery, RxCollection, RxDocument, RxQuery } from 'rxdb';
 import type { CollectionName, DocTypes } from '@domain/collections';
 import { useDatabaseStore, type OpenDatabase } from './current';
 import type { AppDatabase } from './database';
-import { keepListSnapshot, primeFromSnapshot } from './listSnapshot';
+import { keepListSnapshot, primeFromSnapshot, wholeCollection } from './listSnapshot';
 import { collectionChanges, PacedQuery } from './pacedQuery';
 import { pageCopy } from './plain';
 import { readQuery } from './readQuery';
@@ -189,9 +189,9 @@ export interface Live<S> {
  */
 export function liveDocsOf<C extends CollectionName>(open: OpenDatabase, collection: C, key: string): Live<LiveDocs<DocTypes[C]>> {
   const { selector, sort } = JSON.parse(key) as DocsQuery;
-  const mango = { selector: selector ?? {}, sort: sort ?? [{ id: 'asc' }] } as MangoQuery<DocTypes[C]>;
-  const rxCollection = collectionOf(open.db, collection) as RxCollection;
   const whole = key === '{}';
+  const mango = (whole ? wholeCollection() : { selector: selector ?? {}, sort: sort ?? [{ id: 'asc' }] }) as MangoQuery<DocTypes[C]>;
+  const rxCollection = collectionOf(open.db, collection) as RxCollection;
   return liveQueryOf(
     rxCollection,
     `docs ${key}`,
@@ -242,18 +242,21 @@ const NO_ARRIVALS: ReadonlyMap<string, number> = new Map();
  * looked" compares this, not the time a step says it was taken on another device.
  */
 export function useArrivals(collection: CollectionName, enabled = true): ReadonlyMap<string, number> {
-  const db = useDatabaseStore((state) => state.current?.db);
+  const open = useDatabaseStore((state) => state.current);
   const live = useMemo(() => {
-    if (!enabled || !db || db.closed) return undefined;
-    const rxCollection = collectionOf(db, collection) as RxCollection;
+    if (!enabled || !open || open.db.closed) return undefined;
+    const rxCollection = collectionOf(open.db, collection) as RxCollection;
     return liveQueryOf(
       rxCollection,
       'arrivals',
-      () => rxCollection.find() as unknown as RxQuery<unknown, RxDocument<unknown>[]>,
+      // The whole collection as its list reads it (useDocs without a query): RxDB shares the
+      // query and its first result, from the list's snapshot.
+      () => rxCollection.find(wholeCollection()) as unknown as RxQuery<unknown, RxDocument<unknown>[]>,
       sameDocs,
       (docs): ReadonlyMap<string, number> => new Map(docs.map((doc) => [doc.primary, doc._data._meta.lwt])),
       NO_ARRIVALS,
+      (query) => primeFromSnapshot(open, query),
     );
-  }, [db, collection, enabled]);
+  }, [open, collection, enabled]);
   return useLive(live, NO_ARRIVALS);
 }

@@ -12,9 +12,11 @@
 // while it opens, the query reads the collection itself. Snapshots live with the database (local
 // documents: deleted with it), sealed with its data key like the conflict log (sealer.ts), and are
 // taken once a list's result has been quiet for a moment, in slices, at idle.
+import type { CollectionName } from '@domain/collections';
 import {
   getChangedDocumentsSince,
   RX_META_LWT_MINIMUM,
+  type MangoQuery,
   type RxCollection,
   type RxDocumentData,
   type RxQuery,
@@ -113,17 +115,38 @@ export async function openListSnapshot(open: OpenDatabase, collection: RxCollect
   }
 }
 
+/** A list's query: the whole collection in id order (useDocs without a query). */
+export const wholeCollection = (): MangoQuery<unknown> => ({ selector: {}, sort: [{ id: 'asc' }] });
+
+/** Each query's priming, shared by every live query of it (a list and its arrival times). */
+const primings = new WeakMap<RxQuery<unknown, unknown>, Promise<boolean>>();
+
 /**
- * Gives `query` (the whole collection, in id order, not run yet) its result from the snapshot, as
- * its own read of the storage would (see readQuery.ts). Resolves to whether it did.
+ * Gives `query` (the whole collection in id order; not run yet) its result from the snapshot, as
+ * its own read of the storage would (see readQuery.ts), once. Resolves to whether it did.
  */
-export async function primeFromSnapshot(open: OpenDatabase, query: RxQuery<unknown, unknown>): Promise<boolean> {
-  if (query._result !== null) return false;
-  const opened = await openListSnapshot(open, query.collection);
-  if (!opened || query._result !== null) return false;
-  query._setResultData(opened.docs);
-  query._latestChangeEvent = opened.counter;
-  return true;
+export function primeFromSnapshot(open: OpenDatabase, query: RxQuery<unknown, unknown>): Promise<boolean> {
+  let priming = primings.get(query);
+  if (!priming) {
+    priming = (async () => {
+      if (query._result !== null) return false;
+      const opened = await openListSnapshot(open, query.collection);
+      if (!opened || query._result !== null) return false;
+      query._setResultData(opened.docs);
+      query._latestChangeEvent = opened.counter;
+      return true;
+    })();
+    primings.set(query, priming);
+  }
+  return priming;
+}
+
+/**
+ * Starts opening the snapshots of the lists a page is about to show, before it renders: RxDB keeps
+ * one query object per query, so the page's live queries find theirs primed or priming.
+ */
+export function warmLists(open: OpenDatabase, collections: readonly CollectionName[]): void {
+  for (const name of collections) void primeFromSnapshot(open, open.db.collections[name].find(wholeCollection()) as unknown as RxQuery<unknown, unknown>);
 }
 
 /**
