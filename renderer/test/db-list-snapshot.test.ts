@@ -8,7 +8,16 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { Member } from '@domain/collections';
 import { closeDatabase, openDatabase, type OpenDatabase } from '../src/db/current';
 import { liveDocsOf, type LiveDocs } from '../src/db/hooks';
-import { openListSnapshot, primeFromSnapshot, saveListSnapshot, SNAPSHOT_MAX_CHANGES, SNAPSHOT_MIN_DOCS, warmLists } from '../src/db/listSnapshot';
+import {
+  keepListSnapshot,
+  openListSnapshot,
+  primeFromSnapshot,
+  saveListSnapshot,
+  SNAPSHOT_MAX_CHANGES,
+  SNAPSHOT_MIN_DOCS,
+  SNAPSHOT_QUIET_MS,
+  warmLists,
+} from '../src/db/listSnapshot';
 import { pageCopy } from '../src/db/plain';
 import { conflictHandlers } from '../src/sync/conflicts';
 import { eventually } from './support/browserGlobals';
@@ -143,6 +152,25 @@ describe('list snapshots', () => {
     const rxQuery = members().find({ selector: { streetId: 's1' }, sort: [{ id: 'asc' }] });
     expect(await Promise.all([primeFromSnapshot(open, rxQuery as never), primeFromSnapshot(open, rxQuery as never)])).toEqual([true, true]);
     expect(counts.sealed).toBe(1);
+  });
+
+  it('are taken once of the latest of several results, when they settle', async () => {
+    const first = await readAll();
+    await rename(idOf(17), '最后改');
+    const latest = await readAll();
+    let seals = 0;
+    const sealer = open.sealer;
+    const seal = sealer.seal.bind(sealer);
+    sealer.seal = (plain) => {
+      seals++;
+      return seal(plain);
+    };
+    keepListSnapshot(open, members(), first);
+    keepListSnapshot(open, members(), latest);
+    await eventually(async () => expect(await opened()).toEqual(await contents()), 5000);
+    await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_QUIET_MS));
+    expect(seals).toBe(1);
+    sealer.seal = seal;
   });
 
   it('are not taken of a short list', async () => {

@@ -200,6 +200,8 @@ export async function saveListSnapshot(open: OpenDatabase, collection: RxCollect
 
 interface Keeping {
   timer?: ReturnType<typeof setTimeout>;
+  /** The save under way: the next waits for it (and then finds its result saved, or newer). */
+  saving: Promise<unknown>;
   /** When the last save of the collection ended (performance.now()). */
   savedAt: number;
 }
@@ -209,15 +211,15 @@ const keeping = new WeakMap<OpenDatabase, Map<string, Keeping>>();
 
 /**
  * Saves the list's result as its snapshot once no newer result came for SNAPSHOT_QUIET_MS, at most
- * once per SNAPSHOT_INTERVAL_MS (the latest result is the one saved), and not while a first sync fills
- * the database (the lists read again when it ends).
+ * once per SNAPSHOT_INTERVAL_MS (the latest result is the one saved), one save at a time, and not
+ * while a first sync fills the database (the lists read again when it ends).
  */
 export function keepListSnapshot(open: OpenDatabase, collection: RxCollection, result: readonly ReadDoc[]): void {
   if (result.length < SNAPSHOT_MIN_DOCS || firstSyncIsFilling()) return;
   let byCollection = keeping.get(open);
   if (!byCollection) keeping.set(open, (byCollection = new Map<string, Keeping>()));
   let entry = byCollection.get(collection.name);
-  if (!entry) byCollection.set(collection.name, (entry = { savedAt: Number.NEGATIVE_INFINITY }));
+  if (!entry) byCollection.set(collection.name, (entry = { saving: Promise.resolve(), savedAt: Number.NEGATIVE_INFINITY }));
   const kept = entry;
   clearTimeout(kept.timer);
   const now = performance.now();
@@ -225,7 +227,8 @@ export function keepListSnapshot(open: OpenDatabase, collection: RxCollection, r
   kept.timer = setTimeout(() => {
     kept.timer = undefined;
     whenIdle(() => {
-      saveListSnapshot(open, collection, result)
+      kept.saving = kept.saving
+        .then(() => saveListSnapshot(open, collection, result))
         .catch((error: unknown) => console.warn('list snapshot not saved', error))
         .finally(() => (kept.savedAt = performance.now()));
     });
