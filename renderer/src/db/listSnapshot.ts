@@ -81,9 +81,11 @@ export async function openListSnapshot(open: OpenDatabase, collection: RxCollect
   try {
     const stored = await open.kv.get(keyOf(collection));
     if (!isStored(stored)) return undefined;
-    const docs = JSON.parse(await open.sealer.open(stored.sealed)) as Doc[];
-    if (!Array.isArray(docs)) return undefined;
     knownOf(open).set(collection.name, stored.stamp);
+    // Decrypted while the changes since are read; parsed only if there are not too many.
+    const opening = open.sealer.open(stored.sealed);
+    opening.catch(() => undefined);
+    let docs: Doc[] | undefined;
     const primaryPath = collection.schema.primaryPath;
     const idOf = (doc: Doc) => String((doc as Record<string, unknown>)[primaryPath]);
     const changes = collection._changeEventBuffer;
@@ -94,6 +96,8 @@ export async function openListSnapshot(open: OpenDatabase, collection: RxCollect
       const since = await getChangedDocumentsSince<Doc, Checkpoint>(collection.storageInstance, SNAPSHOT_MAX_CHANGES + 1 - applied, stamp);
       applied += since.documents.length;
       if (applied > SNAPSHOT_MAX_CHANGES) return undefined;
+      docs ??= JSON.parse(await opening) as Doc[];
+      if (!Array.isArray(docs)) return undefined;
       if (since.documents.length > 0) {
         byId ??= new Map(docs.map((doc) => [idOf(doc), doc]));
         for (const doc of since.documents) {
