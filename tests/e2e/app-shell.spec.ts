@@ -51,3 +51,39 @@ test('the layout shows its menu, header and page after sign-in and after unlocki
   await expectWholeLayout(page);
   expect(await generatedComponentStyles(page)).toEqual([]);
 });
+
+/**
+ * The animating classes (`…-appear-active`, `…-enter-active`) any element took while `action` ran and
+ * a dropdown opened. A popup takes its `-prepare` class even without motion, to be placed first.
+ */
+async function motionWhile(page: Page, action: () => Promise<void>): Promise<string[]> {
+  await page.evaluate(() => {
+    const seen = new Set<string>();
+    (window as unknown as { motionSeen: Set<string> }).motionSeen = seen;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        if (!(record.target instanceof Element)) continue;
+        for (const name of record.target.classList) if (/-(appear|enter)-active$/.test(name)) seen.add(name);
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+  });
+  await action();
+  await expect(page.locator('.ant-select-dropdown:visible')).toBeVisible();
+  const seen = await page.evaluate(() => [...(window as unknown as { motionSeen: Set<string> }).motionSeen]);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.ant-select-dropdown:visible')).toBeHidden();
+  return seen;
+}
+
+test('with the system set to reduce motion, dropdowns open without animating; with it unset they animate', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const device = await Device.open(browser, server.url); // "reduce motion" on
+  const { page } = device;
+  await device.signIn('staff01', 'demo1234');
+  await device.visit('members');
+  const filter = page.getByTestId('member-filter-compound');
+  expect(await motionWhile(page, () => filter.click())).toEqual([]);
+
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  expect((await motionWhile(page, () => filter.click())).join(' ')).toMatch(/ant-slide-up-(appear|enter)-active/);
+});
