@@ -57,19 +57,25 @@ test('the layout shows its menu, header and page after sign-in and after unlocki
  * a dropdown opened. A popup takes its `-prepare` class even without motion, to be placed first.
  */
 async function motionWhile(page: Page, action: () => Promise<void>): Promise<string[]> {
+  type Watch = { seen: Set<string>; observer: MutationObserver };
   await page.evaluate(() => {
     const seen = new Set<string>();
-    (window as unknown as { motionSeen: Set<string> }).motionSeen = seen;
-    new MutationObserver((records) => {
+    const observer = new MutationObserver((records) => {
       for (const record of records) {
         if (!(record.target instanceof Element)) continue;
         for (const name of record.target.classList) if (/-(appear|enter)-active$/.test(name)) seen.add(name);
       }
-    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+    (window as unknown as { motionWatch: Watch }).motionWatch = { seen, observer };
   });
   await action();
   await expect(page.locator('.ant-select-dropdown:visible')).toBeVisible();
-  const seen = await page.evaluate(() => [...(window as unknown as { motionSeen: Set<string> }).motionSeen]);
+  const seen = await page.evaluate(() => {
+    const { seen, observer } = (window as unknown as { motionWatch: Watch }).motionWatch;
+    observer.disconnect();
+    return [...seen];
+  });
   await page.keyboard.press('Escape');
   await expect(page.locator('.ant-select-dropdown:visible')).toBeHidden();
   return seen;
