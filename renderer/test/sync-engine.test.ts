@@ -15,6 +15,7 @@ import type { ApiError } from '../src/sync/api';
 import { attachConflictLog, recordConflict, savedConflictLog, useConflictLog } from '../src/sync/conflictLog';
 import { conflictHandlers } from '../src/sync/conflicts';
 import { startSync, type SyncEngine } from '../src/sync/engine';
+import { PULL_BATCH } from '../src/sync/handlers';
 import { useSyncStatus } from '../src/sync/status';
 import { eventually, stubBrowser } from './support/browserGlobals';
 import { FakeServer } from './support/fakeServer';
@@ -99,6 +100,32 @@ describe('sync engine', () => {
     await eventually(synced);
     expect(useSyncStatus.getState().firstSync).toBeNull();
     expect(await open.kv.get('first-sync-done')).toBe(true);
+  });
+
+  it('pulls a first sync at most a page ahead of what it has stored', async () => {
+    for (let i = 0; i < 4 * PULL_BATCH - 10; i++) server.put('compounds', compound(`c${i}`));
+    // At each request of a page: the compounds handed out before it, less those stored by then.
+    const ahead: number[] = [];
+    let handedOut = 0;
+    let stored = 0;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const pull = (input instanceof Request ? input.url : input.toString()).includes('/api/sync/compounds/pull');
+      if (pull) ahead.push(handedOut - stored);
+      const response = await server.fetch(input, init);
+      if (pull) handedOut += ((await response.clone().json()) as { documents: unknown[] }).documents.length;
+      return response;
+    });
+    await start();
+    const counting = open.db.collections.compounds.insert$.subscribe(() => stored++);
+    try {
+      await eventually(synced);
+      expect(stored).toBe(4 * PULL_BATCH - 10);
+      expect(ahead.length).toBe(4);
+      // The second page is asked for while the first is being stored, never a third before the first is.
+      expect(Math.max(...ahead)).toBeLessThanOrEqual(PULL_BATCH);
+    } finally {
+      counting.unsubscribe();
+    }
   });
 
   it("holds a live query's re-reads of pulled changes while the first sync fills the database, and reads them when it ends", async () => {

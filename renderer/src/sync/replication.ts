@@ -10,6 +10,7 @@ import type { PersistedIdSets } from '../db/idSets';
 import { isLocalWriteInFlight } from '../db/pending';
 import { keepSchemaFields, toWireDoc } from '../db/plain';
 import { PULL_BATCH, type createHandlers } from './handlers';
+import { PullAhead } from './pullAhead';
 
 /**
  * Rows per push. RxDB prepares, sends and records one batch after another (reading the documents and
@@ -47,6 +48,12 @@ export function replicateCollection(options: ReplicateOptions): CollectionReplic
   const { db, collection, handlers, pending, removed } = options;
   const properties = schemas[collection].properties;
   const readLocal = localReader(db, collection);
+  // Bound once the replication exists; its handlers run only after it has started.
+  let replication = (): RxReplicationState<Doc, Checkpoint> | undefined => undefined;
+  const ahead = new PullAhead({
+    stored: () => replication()?.internalReplicationState?.lastCheckpointDoc.down?.checkpointData as Checkpoint | undefined,
+    stopped: () => replication()?.isStopped() ?? false,
+  });
   const state = replicateRxCollection<Doc, Checkpoint>({
     // Stable across restarts, so the replication resumes from its stored checkpoint.
     replicationIdentifier: `${options.serverUrl}|${collection}`,
@@ -59,7 +66,9 @@ export function replicateCollection(options: ReplicateOptions): CollectionReplic
     pull: {
       batchSize: PULL_BATCH,
       handler: async (checkpoint, batchSize) => {
+        await ahead.before(checkpoint ?? undefined);
         const { documents, checkpoint: next } = await handlers.pull(checkpoint, batchSize);
+        if (next) ahead.returned(next);
         return { documents, checkpoint: next };
       },
       stream$: options.stream$,
@@ -71,6 +80,8 @@ export function replicateCollection(options: ReplicateOptions): CollectionReplic
       handler: (rows) => handlers.push(rows),
     },
   });
+
+  replication = () => state;
 
   async function reconcilePending(): Promise<void> {
     const internal = state.internalReplicationState;
