@@ -52,6 +52,10 @@ const statements = [
   // A community's pull (issue 7): its rows of one collection in seq order, without reading the
   // other communities' (docs_by_seq still serves the street-wide pulls of admins).
   `CREATE INDEX IF NOT EXISTS docs_by_community_seq ON docs (collection, street_id, community_id, seq)`,
+  `DO $$ BEGIN
+     ALTER TABLE audit ALTER COLUMN before SET COMPRESSION lz4, ALTER COLUMN after SET COMPRESSION lz4;
+     ALTER TABLE docs ALTER COLUMN data SET COMPRESSION lz4;
+   EXCEPTION WHEN feature_not_supported THEN NULL; END $$`,
 ];
 
 export async function migrate(db: Db): Promise<void> {

@@ -135,10 +135,11 @@ export async function writeBatch(db: Queryable, order: ChangeOrder, pushes: read
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(p int, ord bigint, c text, user_id text, device_id text, id text, street_id text, community_id text,
          compound_id text, deleted boolean, data jsonb, read_seq bigint, moved boolean, old_community_id text, old_compound_id text)),
      pushes AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS p(p int, expected bigint)),
-     -- The stored rows as they were read (a row changed since then is not locked, and not counted),
-     -- carrying their write and the stored state for the audit (no join later: its row estimates are poor).
+     -- The stored rows as they were read (a row changed since then is not locked, and not counted).
+     -- Only the push's number goes along: rows carried whole through the sort and the CTEs after
+     -- cost more than the writes themselves.
      locked AS (
-       SELECT x.*, d.data AS before FROM docs d JOIN x ON d.collection = x.c AND d.id = x.id AND d.seq = x.read_seq
+       SELECT x.p FROM docs d JOIN x ON d.collection = x.c AND d.id = x.id AND d.seq = x.read_seq
        ORDER BY d.collection, d.id FOR UPDATE OF d),
      kept AS (
        SELECT u.p FROM docs d JOIN jsonb_to_recordset($3::jsonb) AS u(p int, c text, i text, s bigint)
@@ -148,9 +149,8 @@ export async function writeBatch(db: Queryable, order: ChangeOrder, pushes: read
      -- Whether each push is still as read, by position (p + 1): a join on these CTEs would be
      -- planned from row estimates far too low, as a nested loop over every pair of rows.
      ok AS (SELECT array_agg(pu.expected = coalesce(n.n, 0) ORDER BY pu.p) AS pushes FROM pushes pu LEFT JOIN counts n ON n.p = pu.p),
-     okx AS MATERIALIZED (
-       SELECT w.* FROM (SELECT * FROM locked UNION ALL SELECT x.*, NULL::jsonb FROM x WHERE x.read_seq IS NULL) AS w
-       WHERE (SELECT pushes FROM ok)[w.p + 1]),
+     -- The rows of the pushes still as read: every stored row of such a push is locked as read.
+     okx AS MATERIALIZED (SELECT x.* FROM x WHERE (SELECT pushes FROM ok)[x.p + 1]),
      ${numbered},
      updated AS (
        UPDATE docs d SET street_id = n.street_id, community_id = n.community_id, compound_id = n.compound_id,
@@ -161,8 +161,11 @@ export async function writeBatch(db: Queryable, order: ChangeOrder, pushes: read
        INSERT INTO docs (collection, id, street_id, community_id, compound_id, seq, deleted, data)
        SELECT n.c, n.id, n.street_id, n.community_id, n.compound_id, n.seq, n.deleted, n.data FROM numbered n WHERE n.read_seq IS NULL),
      audited AS (
+       -- The stored state before, as locked: every part of the statement reads the rows as they were
+       -- before it (its own writes unseen), and a locked row is still the version read.
        INSERT INTO audit (seq, collection, id, user_id, device_id, before, after)
-       SELECT n.seq, n.c, n.id, n.user_id, n.device_id, n.before, n.data FROM numbered n),
+       SELECT n.seq, n.c, n.id, n.user_id, n.device_id, d.data, n.data
+       FROM numbered n LEFT JOIN docs d ON n.read_seq IS NOT NULL AND d.collection = n.c AND d.id = n.id),
      exited AS (
        INSERT INTO scope_exits (seq, collection, id, street_id, community_id, compound_id)
        SELECT n.seq, n.c, n.id, n.street_id, n.old_community_id, n.old_compound_id FROM numbered n WHERE n.moved),
