@@ -96,6 +96,23 @@ describe('saveDoc / removeDoc', () => {
     const stored = await compounds.findOne('c5').exec();
     expect(stored?.toJSON()).toMatchObject({ name: '幸福花园二期', residentCount: 420, pilot: false });
   });
+
+  it('deletes a record a pull changed while the deletion was under way, between its read and its write', async () => {
+    const opened = { ...base, id: 'c6' };
+    await saveDoc('compounds', opened);
+    const compounds = open.db.collections.compounds;
+    const add = open.pending.add.bind(open.pending);
+    open.pending.add = async (collection, ids) => {
+      open.pending.add = add;
+      await compounds.upsert({ ...opened, residentCount: 420 });
+      return add(collection, ids);
+    };
+    await removeDoc('compounds', 'c6');
+    expect(await compounds.findOne('c6').exec()).toBeNull();
+    const [tombstone] = await compounds.storageInstance.findDocumentsById(['c6'], true);
+    expect(tombstone?._deleted).toBe(true);
+    expect(open.pending.has('compounds', 'c6')).toBe(true);
+  });
 });
 
 describe('saveDocs', () => {

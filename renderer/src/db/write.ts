@@ -136,7 +136,8 @@ export async function removeDoc(collection: CollectionName, id: string): Promise
     const current = await collectionOf(collection).findOne(id).exec();
     if (!current) return;
     await pending.add(collection, [id]);
-    await current.remove();
+    // Removed over whatever state the write finds, as saveDoc writes: a pull may land after the read.
+    await current.incrementalRemove();
   });
 }
 
