@@ -123,17 +123,19 @@ async function devicePull(base: string, device: Device, latencies: number[]): Pr
 }
 
 /** The plain reading of the same rows: keyset-paged SELECTs of the community's and the street's documents. */
-async function deviceSelect(device: Device, delayMs: number): Promise<number> {
+async function deviceSelect(device: Device, delayMs: number, latencies: number[] = []): Promise<number> {
   let count = 0;
   for (const collection of collectionNames) {
     const filter = plainFilter(collection);
     let since = 0;
     for (;;) {
       if (delayMs > 0) await sleep(delayMs);
+      const started = performance.now();
       const { rows } = await pool.query<{ seq: string; data: AnyDoc }>(
         `SELECT seq, data FROM docs WHERE collection = $1 AND street_id = $2 AND seq > $3 AND ${filter} ORDER BY seq LIMIT $5`,
         [collection, data.byCollection.streets![0]!.id, since, device.communityId, PULL_PAGE],
       );
+      latencies.push(performance.now() - started);
       count += rows.length;
       if (rows.length < PULL_PAGE) break;
       since = Number(rows.at(-1)!.seq);
@@ -183,11 +185,12 @@ async function devicePush(base: string, device: Device, label: string, latencies
 }
 
 /** The plain writing of the same rows: batched upserts into the copy of `docs`. */
-async function deviceInsert(device: Device, label: string, delayMs: number): Promise<void> {
+async function deviceInsert(device: Device, label: string, delayMs: number, latencies: number[] = []): Promise<void> {
   for (const share of device.edits) {
     for (let i = 0; i < share.docs.length; i += PUSH_BATCH) {
       const batch = share.docs.slice(i, i + PUSH_BATCH).map((doc) => edited(share.collection, doc, label));
       if (delayMs > 0) await sleep(delayMs);
+      const started = performance.now();
       await pool.query(
         `INSERT INTO bench_docs (collection, id, street_id, community_id, compound_id, seq, deleted, data)
          SELECT $1, x.id, x.street_id, x.community_id, x.compound_id, nextval('bench_seq'), x.deleted, x.data
@@ -209,6 +212,7 @@ async function deviceInsert(device: Device, label: string, delayMs: number): Pro
           ),
         ],
       );
+      latencies.push(performance.now() - started);
     }
   }
 }
@@ -228,9 +232,10 @@ test(`server pulls: ${tier.devices} devices, ${tier.name} tier`, async () => {
   const documents = devices.reduce((sum, device) => sum + (expected.get(device.communityId) ?? 0), 0);
 
   const latencies: number[] = [];
+  const selectLatencies: number[] = [];
   const loopback = await sideBySide(tier.repetitions, {
     server: () => everyDevice((device) => devicePull(server.url, device, latencies)),
-    select: () => everyDevice((device) => deviceSelect(device, 0)),
+    select: () => everyDevice((device) => deviceSelect(device, 0, selectLatencies)),
   });
   const delayed = await sideBySide(tier.repetitions, {
     server: () => everyDevice((device) => devicePull(proxy.url, device, [])),
@@ -243,6 +248,9 @@ test(`server pulls: ${tier.devices} devices, ${tier.name} tier`, async () => {
   figure({ label: `plain SELECTs, +${DELAY_MS} ms per statement`, value: Math.round(delayed.select), unit: 'ms' });
   figure({ label: `server pull p50 latency at ${tier.devices} devices`, value: Math.round(percentile(latencies, 50)), unit: 'ms' });
   figure({ label: `server pull p99 latency at ${tier.devices} devices`, value: Math.round(percentile(latencies, 99)), unit: 'ms', target: 100 });
+  // The same load on the plain statements (a pool of the server's size): what queueing alone costs.
+  figure({ label: `plain SELECT p50 latency at ${tier.devices} readers`, value: Math.round(percentile(selectLatencies, 50)), unit: 'ms' });
+  figure({ label: `plain SELECT p99 latency at ${tier.devices} readers`, value: Math.round(percentile(selectLatencies, 99)), unit: 'ms' });
   ratio('server-pull/pg-select', loopback.server / loopback.select, 2);
   ratio(`server-pull/pg-select@${DELAY_MS}ms`, delayed.server / delayed.select, 2);
 });
@@ -272,6 +280,7 @@ test(`server pushes: ${tier.devices} devices, ${tier.name} tier`, async () => {
   const edits = devices.reduce((sum, device) => sum + device.edits.reduce((n, share) => n + share.docs.length, 0), 0);
   const requests = devices.reduce((sum, device) => sum + device.edits.reduce((n, share) => n + Math.ceil(share.docs.length / PUSH_BATCH), 0), 0);
   const latencies: number[] = [];
+  const insertLatencies: number[] = [];
   const label = () => `第${++round}轮`;
   let lastServerTag = '';
   const loopback = await sideBySide(tier.repetitions, {
@@ -281,7 +290,7 @@ test(`server pushes: ${tier.devices} devices, ${tier.name} tier`, async () => {
     },
     insert: () => {
       const tag = label();
-      return everyDevice((device) => deviceInsert(device, tag, 0));
+      return everyDevice((device) => deviceInsert(device, tag, 0, insertLatencies));
     },
   });
   const delayed = await sideBySide(tier.repetitions, {
@@ -308,6 +317,8 @@ test(`server pushes: ${tier.devices} devices, ${tier.name} tier`, async () => {
   figure({ label: `plain INSERT … ON CONFLICT, +${DELAY_MS} ms per statement`, value: Math.round(delayed.insert), unit: 'ms' });
   figure({ label: `server push p50 latency at ${tier.devices} devices`, value: Math.round(percentile(latencies, 50)), unit: 'ms' });
   figure({ label: `server push p99 latency at ${tier.devices} devices`, value: Math.round(percentile(latencies, 99)), unit: 'ms', target: 100 });
+  figure({ label: `plain INSERT p50 latency at ${tier.devices} writers`, value: Math.round(percentile(insertLatencies, 50)), unit: 'ms' });
+  figure({ label: `plain INSERT p99 latency at ${tier.devices} writers`, value: Math.round(percentile(insertLatencies, 99)), unit: 'ms' });
   ratio('server-push/pg-insert', loopback.server / loopback.insert, 3);
   ratio(`server-push/pg-insert@${DELAY_MS}ms`, delayed.server / delayed.insert, 3);
 });
