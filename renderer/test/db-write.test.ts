@@ -20,6 +20,16 @@ beforeAll(async () => {
 });
 afterAll(() => closeDatabase());
 
+/** Runs `write` when a write next marks its id waiting: after that write read the stored state, before it writes. */
+function onNextWaitingMark(write: () => Promise<unknown>): void {
+  const add = open.pending.add.bind(open.pending);
+  open.pending.add = async (collection, ids) => {
+    open.pending.add = add;
+    await write();
+    return add(collection, ids);
+  };
+}
+
 describe('saveDoc / removeDoc', () => {
   it('replaces the whole state: a field left out is gone', async () => {
     await saveDoc('compounds', base);
@@ -77,12 +87,7 @@ describe('saveDoc / removeDoc', () => {
     await saveDoc('compounds', opened);
     const compounds = open.db.collections.compounds;
     // The pull lands after the save read the stored state (as it marks the id waiting) ...
-    const add = open.pending.add.bind(open.pending);
-    open.pending.add = async (collection, ids) => {
-      open.pending.add = add;
-      await compounds.upsert({ ...opened, residentCount: 420 });
-      return add(collection, ids);
-    };
+    onNextWaitingMark(() => compounds.upsert({ ...opened, residentCount: 420 }));
     // ... and at the storage write itself, refused once with a conflict and written again.
     const instance = compounds.storageInstance;
     const bulkWrite = instance.bulkWrite.bind(instance);
@@ -101,12 +106,7 @@ describe('saveDoc / removeDoc', () => {
     const opened = { ...base, id: 'c6' };
     await saveDoc('compounds', opened);
     const compounds = open.db.collections.compounds;
-    const add = open.pending.add.bind(open.pending);
-    open.pending.add = async (collection, ids) => {
-      open.pending.add = add;
-      await compounds.upsert({ ...opened, residentCount: 420 });
-      return add(collection, ids);
-    };
+    onNextWaitingMark(() => compounds.upsert({ ...opened, residentCount: 420 }));
     await removeDoc('compounds', 'c6');
     expect(await compounds.findOne('c6').exec()).toBeNull();
     const [tombstone] = await compounds.storageInstance.findDocumentsById(['c6'], true);
