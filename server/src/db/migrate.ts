@@ -52,9 +52,15 @@ const statements = [
   // A community's pull (issue 7): its rows of one collection in seq order, without reading the
   // other communities' (docs_by_seq still serves the street-wide pulls of admins).
   `CREATE INDEX IF NOT EXISTS docs_by_community_seq ON docs (collection, street_id, community_id, seq)`,
+  // Documents and audit states compressed with lz4 rather than pglz (far cheaper for every push's
+  // audit row) where the server has it; PGlite has not. Altered once: the check keeps later starts
+  // from locking the tables.
   `DO $$ BEGIN
-     ALTER TABLE audit ALTER COLUMN before SET COMPRESSION lz4, ALTER COLUMN after SET COMPRESSION lz4;
-     ALTER TABLE docs ALTER COLUMN data SET COMPRESSION lz4;
+     IF EXISTS (SELECT 1 FROM pg_attribute WHERE attcompression <> 'l'
+                AND ((attrelid = 'audit'::regclass AND attname IN ('before', 'after')) OR (attrelid = 'docs'::regclass AND attname = 'data'))) THEN
+       ALTER TABLE audit ALTER COLUMN before SET COMPRESSION lz4, ALTER COLUMN after SET COMPRESSION lz4;
+       ALTER TABLE docs ALTER COLUMN data SET COMPRESSION lz4;
+     END IF;
    EXCEPTION WHEN feature_not_supported THEN NULL; END $$`,
 ];
 

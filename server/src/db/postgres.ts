@@ -36,9 +36,9 @@ export function openPostgres(connectionString: string): Db {
   // A pool of one, so that a lost connection is replaced as the main pool's are.
   let apart: pg.Pool | undefined;
   /**
-   * The group writer's statements carry thousands of documents through sorts (locking in key order,
-   * numbering) and CTEs; with PostgreSQL's default 4 MB each spilled to disk, about half of a
-   * 5,000-row statement's time. One statement runs at a time on this connection.
+   * The group writer's statements carry thousands of documents through sorts (numbering in push
+   * order) and CTEs, which spill to disk past PostgreSQL's default 4 MB each. One statement runs at
+   * a time on this connection.
    */
   const apartSettings = '-c work_mem=64MB';
   return {
