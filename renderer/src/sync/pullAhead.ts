@@ -13,8 +13,6 @@ export interface PullAheadOptions {
   stored: () => Checkpoint | undefined;
   /** Whether the replication has stopped: nothing more will be stored. */
   stopped: () => boolean;
-  /** Pages returned and not yet stored when the next is fetched. */
-  pages?: number;
   /** A page not stored after this long no longer holds the pull back (a failed write stores no checkpoint). */
   maxWaitMs?: number;
   pollMs?: number;
@@ -25,15 +23,16 @@ function storesPage(stored: Checkpoint, page: Checkpoint): boolean {
   return Object.entries(page).every(([key, value]) => JSON.stringify(stored[key]) === JSON.stringify(value));
 }
 
+/** Pages returned and not yet stored when the next is fetched: the one whose write the fetch overlaps. */
+const PAGES_AHEAD = 1;
+
 export class PullAhead {
   /** Checkpoints of the pages returned in this run of pulls, oldest first, not yet seen stored. */
   private unstored: Checkpoint[] = [];
-  private readonly pages: number;
   private readonly maxWaitMs: number;
   private readonly pollMs: number;
 
   constructor(private readonly options: PullAheadOptions) {
-    this.pages = options.pages ?? 1;
     this.maxWaitMs = options.maxWaitMs ?? 10_000;
     this.pollMs = options.pollMs ?? 10;
   }
@@ -63,6 +62,6 @@ export class PullAhead {
       const at = this.unstored.findIndex((page) => storesPage(stored, page));
       if (at >= 0) this.unstored.splice(0, at + 1);
     }
-    return this.unstored.length > this.pages;
+    return this.unstored.length > PAGES_AHEAD;
   }
 }
