@@ -15,6 +15,7 @@ import { collectionInfo, collectionNames, type AnyDoc, type CollectionName } fro
 import { CLIENT_VERSION_HEADER, type Checkpoint, type PullResponse, type PushRow } from '@domain/contract';
 import { BENCH_CLIENT_VERSION, signIn, startBenchServer, staffUsernames, type PostgresBenchServer } from './support/bench-server';
 import { docsOfCommunity, generateDataSet, type DataSet } from './support/dataset';
+import { cpuMeter, type CpuMeter } from './support/cpu';
 import { startDelayProxy, type DelayProxy } from './support/delay-proxy';
 import { figure, percentile, ratio, sideBySide } from './support/report';
 import { tier } from './support/tier';
@@ -155,6 +156,26 @@ function plainFilter(collection: CollectionName): string {
   }
 }
 
+/** The parties sharing the machine's cores: the server's process, PostgreSQL, and this process (the simulated devices). */
+function partiesMeter(): CpuMeter {
+  return cpuMeter({
+    server: (cmdline) => cmdline.includes('server-main.ts'),
+    postgres: (cmdline) => cmdline.startsWith('postgres: ') || cmdline.includes('/bin/postgres '),
+    devices: (_, pid) => pid === process.pid,
+  });
+}
+
+/** One line of what each party used per run, beside the run's wall time: how far the side was bound by the two cores. */
+function printCpu(label: string, meter: CpuMeter, runs: number, wallMs: number): void {
+  if (!meter.available) return;
+  const per = (kind: string) => (meter.totals[kind]! / runs).toFixed(2);
+  const busy = Object.values(meter.totals).reduce((sum, seconds) => sum + seconds, 0) / runs;
+  console.log(
+    `  CPU per run (mean), ${label}: server process ${per('server')} s, PostgreSQL ${per('postgres')} s, devices ${per('devices')} s; ` +
+      `${busy.toFixed(2)} s against the median run's ${(wallMs / 1000).toFixed(2)} s: ${((busy * 1000) / wallMs).toFixed(2)} cores busy`,
+  );
+}
+
 /** All devices at once; resolves to the milliseconds until the last is done. */
 async function everyDevice(run: (device: Device) => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -233,9 +254,11 @@ test(`server pulls: ${tier.devices} devices, ${tier.name} tier`, async () => {
 
   const latencies: number[] = [];
   const selectLatencies: number[] = [];
+  const serverCpu = partiesMeter();
+  const selectCpu = partiesMeter();
   const loopback = await sideBySide(tier.repetitions, {
-    server: () => everyDevice((device) => devicePull(server.url, device, latencies)),
-    select: () => everyDevice((device) => deviceSelect(device, 0, selectLatencies)),
+    server: () => serverCpu.measure(() => everyDevice((device) => devicePull(server.url, device, latencies))),
+    select: () => selectCpu.measure(() => everyDevice((device) => deviceSelect(device, 0, selectLatencies))),
   });
   const delayed = await sideBySide(tier.repetitions, {
     server: () => everyDevice((device) => devicePull(proxy.url, device, [])),
@@ -251,6 +274,8 @@ test(`server pulls: ${tier.devices} devices, ${tier.name} tier`, async () => {
   // The same load on the plain statements (a pool of the server's size): what queueing alone costs.
   figure({ label: `plain SELECT p50 latency at ${tier.devices} readers`, value: Math.round(percentile(selectLatencies, 50)), unit: 'ms' });
   figure({ label: `plain SELECT p99 latency at ${tier.devices} readers`, value: Math.round(percentile(selectLatencies, 99)), unit: 'ms' });
+  printCpu('the server’s pulls, loopback', serverCpu, tier.repetitions, loopback.server);
+  printCpu('the plain SELECTs, loopback', selectCpu, tier.repetitions, loopback.select);
   ratio('server-pull/pg-select', loopback.server / loopback.select, 2);
   ratio(`server-pull/pg-select@${DELAY_MS}ms`, delayed.server / delayed.select, 2);
 });
@@ -283,14 +308,16 @@ test(`server pushes: ${tier.devices} devices, ${tier.name} tier`, async () => {
   const insertLatencies: number[] = [];
   const label = () => `第${++round}轮`;
   let lastServerTag = '';
+  const serverCpu = partiesMeter();
+  const insertCpu = partiesMeter();
   const loopback = await sideBySide(tier.repetitions, {
     server: () => {
       const tag = (lastServerTag = label());
-      return everyDevice((device) => devicePush(server.url, device, tag, latencies));
+      return serverCpu.measure(() => everyDevice((device) => devicePush(server.url, device, tag, latencies)));
     },
     insert: () => {
       const tag = label();
-      return everyDevice((device) => deviceInsert(device, tag, 0, insertLatencies));
+      return insertCpu.measure(() => everyDevice((device) => deviceInsert(device, tag, 0, insertLatencies)));
     },
   });
   const delayed = await sideBySide(tier.repetitions, {
@@ -319,6 +346,8 @@ test(`server pushes: ${tier.devices} devices, ${tier.name} tier`, async () => {
   figure({ label: `server push p99 latency at ${tier.devices} devices`, value: Math.round(percentile(latencies, 99)), unit: 'ms', target: 100 });
   figure({ label: `plain INSERT p50 latency at ${tier.devices} writers`, value: Math.round(percentile(insertLatencies, 50)), unit: 'ms' });
   figure({ label: `plain INSERT p99 latency at ${tier.devices} writers`, value: Math.round(percentile(insertLatencies, 99)), unit: 'ms' });
+  printCpu('the server’s pushes, loopback', serverCpu, tier.repetitions, loopback.server);
+  printCpu('the plain INSERTs, loopback', insertCpu, tier.repetitions, loopback.insert);
   ratio('server-push/pg-insert', loopback.server / loopback.insert, 3);
   ratio(`server-push/pg-insert@${DELAY_MS}ms`, delayed.server / delayed.insert, 3);
 });
