@@ -23,6 +23,7 @@ import type { Bench } from './browser/entry';
 import { appInitialSyncDetailed } from './support/app-sync';
 import { PARTNER_BACKEND, startBenchServer, signIn, type BenchServer } from './support/bench-server';
 import { closeBenchBrowser, heapUsed, openBenchPage, warmUpBenchBrowser, type BenchPage } from './support/browser';
+import { cpuMeter, isPostgres, printCpu, type CpuMeter } from './support/cpu';
 import { generateDataSet } from './support/dataset';
 import { startDelayProxy, type DelayProxy } from './support/delay-proxy';
 import { figure, median, percentile, ratio, sideBySide } from './support/report';
@@ -57,6 +58,20 @@ async function open(): Promise<Page> {
 
 const seconds = (ms: number) => ({ value: ms / 1000, unit: 's' });
 
+/**
+ * The parties sharing the machine's cores in a first sync: the page's renderer, the rest of
+ * Chromium (its browser process, where IndexedDB writes, and its services), this process (the
+ * server, and the delay proxy) and PostgreSQL.
+ */
+function partiesMeter(): CpuMeter {
+  return cpuMeter({
+    'this process (server)': (_, pid) => pid === process.pid,
+    renderer: (cmdline) => cmdline.includes('chrom') && cmdline.includes('--type=renderer'),
+    'rest of Chromium': (cmdline) => cmdline.includes('chrom'),
+    PostgreSQL: isPostgres,
+  });
+}
+
 /** Each link runs as a test of its own: at the full tier one takes well over the quick tier's timeout. */
 const LINK_TIMEOUT_MS = Math.max(60 * 60_000, tier.timeoutMs);
 
@@ -71,20 +86,25 @@ async function measureLink(suffix: string, url: string, directUrl: string): Prom
   // Initial sync, side by side with the raw writes of the same documents (loaded into the page first).
   const total = await a.evaluate(([u, t]) => bench.raw.fetchAll(u, t), [directUrl, await signIn(directUrl, 'admin')] as const);
   const runs: { ms: number; docs: number; longestTaskMs: number; waitingMs: number }[] = [];
+  const appCpu = partiesMeter();
+  const rawCpu = partiesMeter();
   const initial = await sideBySide(tier.repetitions, {
-    app: async () => {
-      const run = await appInitialSyncDetailed(a, url, adminA);
-      expect(run.docs).toBe(total);
-      runs.push(run);
-      return run.ms;
-    },
-    raw: async () => (await a.evaluate(() => bench.raw.writeAll())).ms,
+    app: () =>
+      appCpu.measure(async () => {
+        const run = await appInitialSyncDetailed(a, url, adminA);
+        expect(run.docs).toBe(total);
+        runs.push(run);
+        return run.ms;
+      }),
+    raw: () => rawCpu.measure(async () => (await a.evaluate(() => bench.raw.writeAll())).ms),
   });
   ratio(label('initial-sync/raw-indexeddb'), initial.app / initial.raw, 1.5);
   figure({ label: `documents`, value: total, unit: 'docs' });
   figure({ label: `app initial sync (median)`, ...seconds(initial.app) });
   figure({ label: `  of which waiting for the server (median)`, ...seconds(median(runs.map((run) => run.waitingMs))) });
   figure({ label: `raw IndexedDB writes (median)`, ...seconds(initial.raw) });
+  printCpu(`the app's initial sync${suffix}`, appCpu, tier.repetitions, initial.app);
+  printCpu(`the raw writes${suffix}`, rawCpu, tier.repetitions, initial.raw);
   figure({ label: `longest main-thread task during the initial sync${suffix} (median of runs)`, value: median(runs.map((run) => run.longestTaskMs)), unit: 'ms', target: 50 });
   figure({ label: `  worst run`, value: Math.max(...runs.map((run) => run.longestTaskMs)), unit: 'ms' });
   const perDoc = initial.app / total;

@@ -15,7 +15,7 @@ import { collectionInfo, collectionNames, type AnyDoc, type CollectionName } fro
 import { CLIENT_VERSION_HEADER, type Checkpoint, type PullResponse, type PushRow } from '@domain/contract';
 import { BENCH_CLIENT_VERSION, signIn, startBenchServer, staffUsernames, type PostgresBenchServer } from './support/bench-server';
 import { docsOfCommunity, generateDataSet, type DataSet } from './support/dataset';
-import { cpuMeter, type CpuMeter } from './support/cpu';
+import { cpuMeter, isPostgres, printCpu, type CpuMeter } from './support/cpu';
 import { startDelayProxy, type DelayProxy } from './support/delay-proxy';
 import { figure, percentile, ratio, sideBySide } from './support/report';
 import { tier } from './support/tier';
@@ -159,21 +159,10 @@ function plainFilter(collection: CollectionName): string {
 /** The parties sharing the machine's cores: the server's process, PostgreSQL, and this process (the simulated devices). */
 function partiesMeter(): CpuMeter {
   return cpuMeter({
-    server: (cmdline) => cmdline.includes('server-main.ts'),
-    postgres: (cmdline) => cmdline.startsWith('postgres: ') || cmdline.includes('/bin/postgres '),
+    'server process': (cmdline) => cmdline.includes('server-main.ts'),
+    PostgreSQL: isPostgres,
     devices: (_, pid) => pid === process.pid,
   });
-}
-
-/** One line of what each party used per run, beside the run's wall time: how far the side was bound by the two cores. */
-function printCpu(label: string, meter: CpuMeter, runs: number, wallMs: number): void {
-  if (!meter.available) return;
-  const per = (kind: string) => (meter.totals[kind]! / runs).toFixed(2);
-  const busy = Object.values(meter.totals).reduce((sum, seconds) => sum + seconds, 0) / runs;
-  console.log(
-    `  CPU per run (mean), ${label}: server process ${per('server')} s, PostgreSQL ${per('postgres')} s, devices ${per('devices')} s; ` +
-      `${busy.toFixed(2)} s against the median run's ${(wallMs / 1000).toFixed(2)} s: ${((busy * 1000) / wallMs).toFixed(2)} cores busy`,
-  );
 }
 
 /** All devices at once; resolves to the milliseconds until the last is done. */

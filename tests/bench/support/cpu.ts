@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 /** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ: 100 on Linux). */
 const TICKS_PER_SECOND = 100;
 
-/** Which processes make up a kind, by their command line (and pid). */
+/** Which processes make up a kind, by their command line (and pid); a process is of the first kind that takes it. */
 export type CpuKinds = Record<string, (cmdline: string, pid: number) => boolean>;
 
 export interface CpuMeter {
@@ -75,4 +75,20 @@ export function cpuMeter(kinds: CpuKinds): CpuMeter {
       return result;
     },
   };
+}
+
+/** A PostgreSQL process (the postmaster or one of its backends, whose title replaces the command line). */
+export function isPostgres(cmdline: string): boolean {
+  return cmdline.startsWith('postgres: ') || cmdline.includes('/bin/postgres ');
+}
+
+/** One line of the CPU each kind used per run (the mean), beside the median run's wall time: how far a side was bound by the cores. */
+export function printCpu(label: string, meter: CpuMeter, runs: number, wallMs: number): void {
+  if (!meter.available || runs === 0) return;
+  const kinds = Object.entries(meter.totals).map(([kind, seconds]) => `${kind} ${(seconds / runs).toFixed(2)} s`);
+  const busy = Object.values(meter.totals).reduce((sum, seconds) => sum + seconds, 0) / runs;
+  console.log(
+    `  CPU per run (mean), ${label}: ${kinds.join(', ')}; ${busy.toFixed(2)} s against the median run's ` +
+      `${(wallMs / 1000).toFixed(2)} s: ${((busy * 1000) / wallMs).toFixed(2)} cores busy`,
+  );
 }
