@@ -2,6 +2,12 @@
 // IndexedDB, one object store per collection keyed by id with the same indexes as our schemas
 // (domain/src schemas' `indexes`), `put` in batches of 1,000, one transaction per batch, the
 // browser's default durability. Nothing a client could skip: no replication, no encryption.
+//
+// Beside it, for the figures only (no ratio): the same writes in the form RxDB's Dexie storage
+// stores them — its index set (`[_deleted+id]`, each schema index as `[_deleted+field+id]`,
+// `[_meta.lwt+id]` and `_meta.lwt`: rx-schema-helper and storage-dexie's getDexieStoreSchema) and
+// its fields on each record (`_deleted` as '0', `_meta.lwt`, `_rev`, `_attachments`) — what of
+// the first sync's cost is that form, before replication and encryption.
 import { collectionNames, schemas, type CollectionName } from '@domain/collections';
 import { CLIENT_VERSION_HEADER } from '@domain/contract';
 import { APP_VERSION } from '../../../renderer/src/desktop/version';
@@ -45,17 +51,31 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-function openFresh(): Promise<IDBDatabase> {
+/** How the records are stored: as the app's documents, or in RxDB's Dexie form (see the top). */
+export type RawForm = 'plain' | 'rxdb';
+
+/** The index key paths of a collection's store in either form. */
+function indexesOf(collection: CollectionName, form: RawForm): (string | string[])[] {
+  const fields = (schemas[collection] as { indexes?: readonly string[] }).indexes ?? [];
+  if (form === 'plain') return [...fields];
+  return [['_deleted', 'id'], ...fields.map((field) => ['_deleted', field, 'id']), ['_meta.lwt', 'id'], '_meta.lwt'];
+}
+
+function openFresh(form: RawForm): Promise<IDBDatabase> {
   const name = `bench-raw-${Date.now()}-${counter++}`;
   const open = indexedDB.open(name, 1);
   open.onupgradeneeded = () => {
     for (const collection of collectionNames) {
       const store = open.result.createObjectStore(collection, { keyPath: 'id' });
-      const indexes = (schemas[collection] as { indexes?: readonly string[] }).indexes ?? [];
-      for (const field of indexes) store.createIndex(field, field);
+      for (const keyPath of indexesOf(collection, form)) store.createIndex(Array.isArray(keyPath) ? `[${keyPath.join('+')}]` : keyPath, keyPath);
     }
   };
   return request(open);
+}
+
+/** A document as RxDB's Dexie storage stores a pulled one (its revision's hash made up: ten characters, as RxDB's). */
+function inRxdbForm(doc: Doc, lwt: number): Doc {
+  return { ...doc, _deleted: '0', _meta: { lwt }, _rev: `1-${lwt.toString(36).padStart(10, '0').slice(-10)}`, _attachments: {} };
 }
 
 async function drop(db: IDBDatabase): Promise<void> {
@@ -80,16 +100,20 @@ function putBatch(db: IDBDatabase, collection: CollectionName, docs: Doc[]): Pro
  * Writes the loaded documents (the first `limit` of them, biggest collections first when limited)
  * into a new database; the time of the writes. The database stays open for `getBatch`.
  */
-export async function writeAll(limit = Infinity, batch = 1000): Promise<{ ms: number; docs: number }> {
+export async function writeAll(limit = Infinity, batch = 1000, form: RawForm = 'plain'): Promise<{ ms: number; docs: number }> {
   if (current) await drop(current);
   current = null;
-  const db = await openFresh();
+  const db = await openFresh(form);
+  // RxDB's form is made before the clock starts, as the plain documents were loaded.
+  let lwt = Date.now();
+  const source: Partial<Record<CollectionName, Doc[]>> =
+    form === 'plain' ? loaded : Object.fromEntries(collectionNames.map((name) => [name, (loaded[name] ?? []).map((doc) => inRxdbForm(doc, lwt++))]));
   const order = Number.isFinite(limit) ? [...collectionNames].sort((a, b) => (loaded[b]?.length ?? 0) - (loaded[a]?.length ?? 0)) : collectionNames;
   let left = limit;
   let docs = 0;
   const started = performance.now();
   for (const collection of order) {
-    const all = (loaded[collection] ?? []).slice(0, left);
+    const all = (source[collection] ?? []).slice(0, left);
     for (let i = 0; i < all.length; i += batch) await putBatch(db, collection, all.slice(i, i + batch));
     left -= all.length;
     docs += all.length;
