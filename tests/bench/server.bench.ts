@@ -263,8 +263,8 @@ test(`server pulls: ${tier.devices} devices, ${tier.name} tier`, async () => {
   // The same load on the plain statements (a pool of the server's size): what queueing alone costs.
   figure({ label: `plain SELECT p50 latency at ${tier.devices} readers`, value: Math.round(percentile(selectLatencies, 50)), unit: 'ms' });
   figure({ label: `plain SELECT p99 latency at ${tier.devices} readers`, value: Math.round(percentile(selectLatencies, 99)), unit: 'ms' });
-  printCpu('the server’s pulls, loopback', serverCpu, tier.repetitions, loopback.server);
-  printCpu('the plain SELECTs, loopback', selectCpu, tier.repetitions, loopback.select);
+  printCpu('the server’s pulls, loopback', serverCpu);
+  printCpu('the plain SELECTs, loopback', selectCpu);
   ratio('server-pull/pg-select', loopback.server / loopback.select, 2);
   ratio(`server-pull/pg-select@${DELAY_MS}ms`, delayed.server / delayed.select, 2);
 });
@@ -335,8 +335,8 @@ test(`server pushes: ${tier.devices} devices, ${tier.name} tier`, async () => {
   figure({ label: `server push p99 latency at ${tier.devices} devices`, value: Math.round(percentile(latencies, 99)), unit: 'ms', target: 100 });
   figure({ label: `plain INSERT p50 latency at ${tier.devices} writers`, value: Math.round(percentile(insertLatencies, 50)), unit: 'ms' });
   figure({ label: `plain INSERT p99 latency at ${tier.devices} writers`, value: Math.round(percentile(insertLatencies, 99)), unit: 'ms' });
-  printCpu('the server’s pushes, loopback', serverCpu, tier.repetitions, loopback.server);
-  printCpu('the plain INSERTs, loopback', insertCpu, tier.repetitions, loopback.insert);
+  printCpu('the server’s pushes, loopback', serverCpu);
+  printCpu('the plain INSERTs, loopback', insertCpu);
   ratio('server-push/pg-insert', loopback.server / loopback.insert, 3);
   ratio(`server-push/pg-insert@${DELAY_MS}ms`, delayed.server / delayed.insert, 3);
 });

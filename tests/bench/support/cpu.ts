@@ -14,6 +14,8 @@ export interface CpuMeter {
   measure<T>(work: () => Promise<T>): Promise<T>;
   /** CPU seconds per kind over every measured run. */
   readonly totals: Record<string, number>;
+  /** The measured runs: how many, and their wall time in all (seconds). */
+  readonly runs: { count: number; seconds: number };
   /** Whether this machine tells (a /proc filesystem); otherwise totals stay 0. */
   readonly available: boolean;
 }
@@ -62,13 +64,18 @@ export function cpuMeter(kinds: CpuKinds): CpuMeter {
   })();
   const totals: Record<string, number> = Object.fromEntries(Object.keys(kinds).map((kind) => [kind, 0]));
   const cmdlines = new Map<string, string>();
+  const runs = { count: 0, seconds: 0 };
   return {
     totals,
+    runs,
     available,
     async measure(work) {
       if (!available) return work();
       const before = snapshot(kinds, cmdlines);
+      const started = performance.now();
       const result = await work();
+      runs.seconds += (performance.now() - started) / 1000;
+      runs.count++;
       for (const [pid, { kind, ticks }] of snapshot(kinds, cmdlines)) {
         totals[kind]! += (ticks - (before.get(pid)?.ticks ?? 0)) / TICKS_PER_SECOND;
       }
@@ -82,13 +89,11 @@ export function isPostgres(cmdline: string): boolean {
   return cmdline.startsWith('postgres: ') || cmdline.includes('/bin/postgres ');
 }
 
-/** One line of the CPU each kind used per run (the mean), beside the median run's wall time: how far a side was bound by the cores. */
-export function printCpu(label: string, meter: CpuMeter, runs: number, wallMs: number): void {
-  if (!meter.available || runs === 0) return;
-  const kinds = Object.entries(meter.totals).map(([kind, seconds]) => `${kind} ${(seconds / runs).toFixed(2)} s`);
-  const busy = Object.values(meter.totals).reduce((sum, seconds) => sum + seconds, 0) / runs;
-  console.log(
-    `  CPU per run (mean), ${label}: ${kinds.join(', ')}; ${busy.toFixed(2)} s against the median run's ` +
-      `${(wallMs / 1000).toFixed(2)} s: ${((busy * 1000) / wallMs).toFixed(2)} cores busy`,
-  );
+/** One line of the CPU each kind used per run and the run's wall time (means over the runs): how far a side was bound by the cores. */
+export function printCpu(label: string, meter: CpuMeter): void {
+  const { count, seconds } = meter.runs;
+  if (!meter.available || count === 0) return;
+  const kinds = Object.entries(meter.totals).map(([kind, cpu]) => `${kind} ${(cpu / count).toFixed(2)} s`);
+  const busy = Object.values(meter.totals).reduce((sum, cpu) => sum + cpu, 0);
+  console.log(`  CPU per run (mean), ${label}: ${kinds.join(', ')}; ${(busy / count).toFixed(2)} s in ${(seconds / count).toFixed(2)} s: ${(busy / seconds).toFixed(2)} cores busy`);
 }
