@@ -10,9 +10,47 @@ export type AppStorage = RxStorage<unknown, unknown>;
 let storage: AppStorage | undefined;
 
 export function browserStorage(): AppStorage {
-  storage ??= getRxStorageDexie({ chromeTransactionDurability: 'strict' });
+  storage ??= getRxStorageDexie(DEXIE_SETTINGS);
   return storage;
 }
+
+/** The index RxDB's Dexie storage gives every store on `_meta.lwt` alone, for its `cleanup()`. */
+const CLEANUP_INDEX = '_meta.lwt';
+
+/**
+ * A Dexie store declaration (`id, [_deleted+id], …, [_meta.lwt+id], _meta.lwt`) without the
+ * cleanup index. That index serves only RxDB's `cleanup()` (its cleanup plugin, which the app does
+ * not use) and costs an index entry for every document written: a third of what RxDB's stored form
+ * costs over plain writes in a first sync (docs/benchmarks.md). `[_meta.lwt+id]`, which RxDB's
+ * replication reads changes by, stays.
+ */
+export function withoutCleanupIndex(declaration: string): string {
+  return declaration
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== CLEANUP_INDEX)
+    .join(', ');
+}
+
+/**
+ * Strict durability: a record a person typed is on disk before the write reports success. Stores
+ * are declared without the cleanup index (withoutCleanupIndex): a new database's stores are made
+ * without it; a store made before with it keeps it, as Dexie opens a store holding more indexes
+ * than declared as it is.
+ */
+export const DEXIE_SETTINGS: Parameters<typeof getRxStorageDexie>[0] = {
+  chromeTransactionDurability: 'strict',
+  onCreate(db) {
+    // RxDB declares the stores right after this (`db.version(1).stores(…)`).
+    const version = db.version.bind(db);
+    db.version = (number) => {
+      const declared = version(number);
+      const stores = declared.stores.bind(declared);
+      declared.stores = (schema) => stores(Object.fromEntries(Object.entries(schema).map(([table, spec]) => [table, spec === null ? spec : withoutCleanupIndex(spec)])));
+      return declared;
+    };
+  },
+};
 
 /**
  * RxDB's Dexie storage empties its IndexedDB databases on removal but leaves them behind; this
