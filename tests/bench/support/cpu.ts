@@ -1,6 +1,6 @@
-// Where a benchmark's rounds spent the machine's cores, by kind of process (Linux /proc): the
-// server benchmark's three parties (the server, PostgreSQL and the simulated devices in this
-// process) share two cores, and a ratio is only as good as the share its side got.
+// Where a benchmark's runs spent the machine's cores, by kind of process (Linux /proc): the parties
+// of a benchmark (the server's process, PostgreSQL, the simulated devices in this process, Chromium)
+// share two cores, and a ratio is only as good as the share its side got.
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ: 100 on Linux). */
