@@ -41,8 +41,8 @@ describe('the stores’ indexes', () => {
     const name = `indexes-${++databaseCount}`;
     const instance = await openThings(getRxStorageDexie(DEXIE_SETTINGS), name);
     expect((await instance.bulkWrite([row('a'), row('b')], 'test')).error).toEqual([]);
-    const { documents } = await getChangedDocumentsSince(instance as never, 10);
-    expect(documents.map((doc) => (doc as { id: string }).id)).toEqual(['a', 'b']);
+    const { documents } = await getChangedDocumentsSince(instance, 10);
+    expect(documents.map((doc) => doc.id)).toEqual(['a', 'b']);
     await instance.close();
     expect(await indexesOf(name)).toEqual(['[_deleted+id]', '[_meta.lwt+id]']);
   });
