@@ -18,25 +18,29 @@ export function browserStorage(): AppStorage {
 const CLEANUP_INDEX = '_meta.lwt';
 
 /**
- * A Dexie store declaration (`id, [_deleted+id], …, [_meta.lwt+id], _meta.lwt`) without the
- * cleanup index. That index serves only RxDB's `cleanup()` (its cleanup plugin, which the app does
- * not use) and costs an index entry for every document written: in one measurement, 0.32 of the
- * 0.65 s RxDB's stored form took over plain writes (docs/benchmarks.md). `[_meta.lwt+id]`, which RxDB's
- * replication reads changes by, stays.
+ * A Dexie store declaration as RxDB's Dexie storage makes it (`id, [_deleted+id], …,
+ * [_meta.lwt+id], _meta.lwt`, the primary key first) without the indexes nothing reads, each an
+ * entry more for every document written (docs/benchmarks.md: the index entries are what RxDB's
+ * stored form costs over plain writes in a first sync):
+ * - the cleanup index: only RxDB's `cleanup()` reads it (its cleanup plugin, which the app does
+ *   not use); in one measurement 0.32 of the 0.65 s RxDB's form took over plain writes;
+ * - `[_deleted+<primary key>]` where the schema has indexes of its own: RxDB plans every query on
+ *   the schema's indexes (query-planner.js), which then do not include it (RxDB adds it to them
+ *   only for a schema without any, and gives each of them the `_deleted` prefix).
+ * `[_meta.lwt+id]`, which RxDB's replication reads changes by, stays.
  */
-export function withoutCleanupIndex(declaration: string): string {
-  return declaration
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== CLEANUP_INDEX)
-    .join(', ');
+export function withoutUnreadIndexes(declaration: string): string {
+  const parts = declaration.split(',').map((part) => part.trim());
+  const deletedAndPrimary = `[_deleted+${parts[0] ?? ''}]`;
+  const ownIndexes = parts.some((part) => part.startsWith('[_deleted+') && part !== deletedAndPrimary);
+  return parts.filter((part) => part !== CLEANUP_INDEX && !(ownIndexes && part === deletedAndPrimary)).join(', ');
 }
 
 /**
  * Strict durability: a record a person typed is on disk before the write reports success. Stores
- * are declared without the cleanup index (withoutCleanupIndex): a new database's stores are made
- * without it; a store made before with it keeps it, as Dexie opens a store holding more indexes
- * than declared as it is.
+ * are declared without the indexes nothing reads (withoutUnreadIndexes): a new database's stores
+ * are made without them; a store made before with them keeps them, as Dexie opens a store holding
+ * more indexes than declared as it is.
  */
 export const DEXIE_SETTINGS: Parameters<typeof getRxStorageDexie>[0] = {
   chromeTransactionDurability: 'strict',
@@ -46,7 +50,7 @@ export const DEXIE_SETTINGS: Parameters<typeof getRxStorageDexie>[0] = {
     db.version = (number) => {
       const declared = version(number);
       const stores = declared.stores.bind(declared);
-      declared.stores = (schema) => stores(Object.fromEntries(Object.entries(schema).map(([table, spec]) => [table, spec === null ? spec : withoutCleanupIndex(spec)])));
+      declared.stores = (schema) => stores(Object.fromEntries(Object.entries(schema).map(([table, spec]) => [table, spec === null ? spec : withoutUnreadIndexes(spec)])));
       return declared;
     };
   },
