@@ -8,7 +8,8 @@
 // `[_meta.lwt+id]` and `_meta.lwt`: rx-schema-helper and storage-dexie's getDexieStoreSchema) and
 // its fields on each record (`_deleted` as '0', `_meta.lwt`, `_rev`, `_attachments`) — what of
 // the first sync's cost is that form, before replication and encryption. RxDB's whole default set:
-// the app's own new stores leave out the `_meta.lwt` index (renderer/src/db/storage.ts).
+// the app's own new stores leave out the `_meta.lwt` index, and `[_deleted+id]` where a schema has
+// indexes of its own (renderer/src/db/storage.ts withoutUnreadIndexes).
 import { collectionNames, schemas, type CollectionName } from '@domain/collections';
 import { CLIENT_VERSION_HEADER } from '@domain/contract';
 import { APP_VERSION } from '../../../renderer/src/desktop/version';
