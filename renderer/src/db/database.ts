@@ -10,6 +10,7 @@ import { freshReadsStorage } from './freshReads';
 import { impliedMetaStorage } from './impliedMeta';
 import { rxHash } from './hash';
 import { pacedStorage, type AppStorage } from './storage';
+import { heldUpCheckpointStorage } from './upCheckpoint';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 
@@ -55,8 +56,9 @@ export async function createAppDatabase(options: CreateDatabaseOptions): Promise
   const db = await createRxDatabase<AppCollections>({
     name: options.name,
     // Innermost, next to IndexedDB: a new database's first sync asks it for nothing it cannot hold.
-    // Outermost: the replication's copy of each pulled document, implied by the document itself.
-    storage: impliedMetaStorage(pacedStorage(encryptingStorage(freshReadsStorage(options.storage)))),
+    // Outermost: the replication's copy of each pulled document, implied by the document itself;
+    // next to it, the upstream's checkpoint written once a second rather than after every batch.
+    storage: impliedMetaStorage(heldUpCheckpointStorage(pacedStorage(encryptingStorage(freshReadsStorage(options.storage))))),
     password: options.encryptionKey,
     multiInstance: options.multiInstance ?? true,
     localDocuments: true,
