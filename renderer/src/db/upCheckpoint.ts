@@ -2,7 +2,7 @@
 // looked at the local changes after every batch of change events it handles — the downstream's
 // writes of pulled documents too, which it only skips: in a first sync a strict write to the meta
 // instance for every chunk of every page stored (10 a page; the benchmark's mid tier, 24,818
-// documents: 253 transactions, more than the documents' own), and after every batch an offline
+// documents: 253 transactions, more than any store of documents had), and after every batch an offline
 // backlog pushes. Here RxDB is told such a write succeeded, and only the latest one is written, a
 // second after the first one held and when the instance closes; reads of it answer with that one.
 //
