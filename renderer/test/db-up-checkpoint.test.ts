@@ -60,7 +60,7 @@ function setUp() {
 
 const checkpointId = (direction: 'up' | 'down') => getComposedPrimaryKeyOfDocumentData(metaSchema as never, { isCheckpoint: '1', itemId: direction });
 
-/** RxDB's setCheckpoint: the new checkpoint over the one it last wrote (or read); whether it was told it succeeded. */
+/** RxDB's setCheckpoint: the new checkpoint over the one it last wrote (or read), which it must be told succeeded. */
 async function setCheckpoint(meta: MetaInstance, direction: 'up' | 'down', lwt: number): Promise<void> {
   const [previous] = await meta.findDocumentsById([checkpointId(direction)], false);
   const document = {
