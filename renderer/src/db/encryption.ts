@@ -61,7 +61,7 @@ const FIELD_KEY_INFO = new TextEncoder().encode('cg/fields/v1');
 
 /** The AES-GCM key of the fields, derived from the data key (HKDF-SHA-256, its own label). */
 let fieldKeyCache: { dataKey: string; key: Promise<CryptoKey> } | undefined;
-function fieldKeyOf(dataKey: string): Promise<CryptoKey> {
+export function fieldKeyOf(dataKey: string): Promise<CryptoKey> {
   if (fieldKeyCache?.dataKey !== dataKey) {
     const key = crypto.subtle
       .importKey('raw', fromHex(dataKey), 'HKDF', false, ['deriveKey'])

@@ -9,7 +9,8 @@
 // its fields on each record (`_deleted` as '0', `_meta.lwt`, `_rev`, `_attachments`) — what of
 // the first sync's cost is that form, before replication and encryption. RxDB's whole default set:
 // the app's own new stores leave out the `_meta.lwt` index, and `[_deleted+id]` where a schema has
-// indexes of its own (renderer/src/db/storage.ts withoutUnreadIndexes).
+// indexes of its own (renderer/src/db/storage.ts withoutUnreadIndexes): the form `app`, which the
+// worker import writes (import-worker.ts).
 import { collectionNames, schemas, type CollectionName } from '@domain/collections';
 import { CLIENT_VERSION_HEADER } from '@domain/contract';
 import { APP_VERSION } from '../../../renderer/src/desktop/version';
@@ -17,25 +18,33 @@ import { keepSchemaFields } from '../../../renderer/src/db/plain';
 
 type Doc = Record<string, unknown> & { id: string };
 
+/** Documents per page of a pull, as the app asks (sync/handlers.ts PULL_BATCH). */
+const PAGE = 1000;
+
 /** The documents to write, as the server sends them (schema fields only, as the app keeps them). */
 let loaded: Partial<Record<CollectionName, Doc[]>> = {};
 let current: IDBDatabase | null = null;
 let counter = 0;
 
+/** One page of a collection's pull, from `checkpoint` on (the start when undefined). */
+export async function fetchPage(serverUrl: string, token: string, collection: CollectionName, checkpoint: unknown): Promise<{ documents: Doc[]; checkpoint: unknown }> {
+  const headers = { [CLIENT_VERSION_HEADER]: APP_VERSION, authorization: `Bearer ${token}` };
+  const params = new URLSearchParams({ limit: String(PAGE) });
+  if (checkpoint !== undefined) params.set('checkpoint', JSON.stringify(checkpoint));
+  const response = await fetch(`${serverUrl}/api/sync/${collection}/pull?${params.toString()}`, { headers });
+  if (!response.ok) throw new Error(`pull ${collection}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { documents: Doc[]; checkpoint: unknown };
+}
+
 /** Reads every collection from the server into the page (not timed); returns how many documents. */
 export async function fetchAll(serverUrl: string, token: string): Promise<number> {
-  const headers = { [CLIENT_VERSION_HEADER]: APP_VERSION, authorization: `Bearer ${token}` };
   loaded = {};
   let total = 0;
   for (const collection of collectionNames) {
     const docs: Doc[] = [];
     let checkpoint: unknown;
     for (;;) {
-      const params = new URLSearchParams({ limit: '1000' });
-      if (checkpoint !== undefined) params.set('checkpoint', JSON.stringify(checkpoint));
-      const response = await fetch(`${serverUrl}/api/sync/${collection}/pull?${params.toString()}`, { headers });
-      if (!response.ok) throw new Error(`pull ${collection}: ${response.status} ${await response.text()}`);
-      const page = (await response.json()) as { documents: Doc[]; checkpoint: unknown };
+      const page = await fetchPage(serverUrl, token, collection, checkpoint);
       if (page.documents.length === 0) break;
       for (const doc of page.documents) docs.push(keepSchemaFields(doc, schemas[collection].properties));
       checkpoint = page.checkpoint;
@@ -53,17 +62,19 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-/** How the records are stored: as the app's documents, or in RxDB's Dexie form (see the top). */
-export type RawForm = 'plain' | 'rxdb';
+/** How the records are stored: as the app's documents, or in RxDB's Dexie form with its index set or the app's (see the top). */
+export type RawForm = 'plain' | 'rxdb' | 'app';
 
 /** The index key paths of a collection's store in either form. */
 function indexesOf(collection: CollectionName, form: RawForm): (string | string[])[] {
   const fields = (schemas[collection] as { indexes?: readonly string[] }).indexes ?? [];
   if (form === 'plain') return [...fields];
-  return [['_deleted', 'id'], ...fields.map((field) => ['_deleted', field, 'id']), ['_meta.lwt', 'id'], '_meta.lwt'];
+  const own = fields.map((field) => ['_deleted', field, 'id']);
+  if (form === 'app') return [...(own.length > 0 ? own : [['_deleted', 'id']]), ['_meta.lwt', 'id']];
+  return [['_deleted', 'id'], ...own, ['_meta.lwt', 'id'], '_meta.lwt'];
 }
 
-function openFresh(form: RawForm): Promise<IDBDatabase> {
+export function openFresh(form: RawForm): Promise<IDBDatabase> {
   const name = `bench-raw-${Date.now()}-${counter++}`;
   const open = indexedDB.open(name, 1);
   open.onupgradeneeded = () => {
@@ -76,11 +87,11 @@ function openFresh(form: RawForm): Promise<IDBDatabase> {
 }
 
 /** A document as RxDB's Dexie storage stores a pulled one (its revision's hash made up: ten characters, as RxDB's). */
-function inRxdbForm(doc: Doc, lwt: number): Doc {
+export function inRxdbForm(doc: Doc, lwt: number): Doc {
   return { ...doc, _deleted: '0', _meta: { lwt }, _rev: `1-${lwt.toString(36).padStart(10, '0').slice(-10)}`, _attachments: {} };
 }
 
-async function drop(db: IDBDatabase): Promise<void> {
+export async function drop(db: IDBDatabase): Promise<void> {
   db.close();
   await new Promise<void>((resolve) => {
     const req = indexedDB.deleteDatabase(db.name);
@@ -88,7 +99,7 @@ async function drop(db: IDBDatabase): Promise<void> {
   });
 }
 
-function putBatch(db: IDBDatabase, collection: CollectionName, docs: Doc[]): Promise<void> {
+export function putBatch(db: IDBDatabase, collection: CollectionName, docs: Doc[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const transaction = db.transaction(collection, 'readwrite');
     const store = transaction.objectStore(collection);
@@ -150,3 +161,4 @@ export async function reset(): Promise<void> {
   if (current) await drop(current);
   current = null;
 }
+
