@@ -91,7 +91,7 @@ export function inRxdbForm(doc: Doc, lwt: number): Doc {
   return { ...doc, _deleted: '0', _meta: { lwt }, _rev: `1-${lwt.toString(36).padStart(10, '0').slice(-10)}`, _attachments: {} };
 }
 
-export async function drop(db: IDBDatabase): Promise<void> {
+async function drop(db: IDBDatabase): Promise<void> {
   db.close();
   await new Promise<void>((resolve) => {
     const req = indexedDB.deleteDatabase(db.name);
@@ -161,4 +161,3 @@ export async function reset(): Promise<void> {
   if (current) await drop(current);
   current = null;
 }
-
