@@ -9,7 +9,7 @@ import { ApiError, createApiClient } from './api';
 import { WakeableWait } from './backoff';
 import { createHandlers, type Direction } from './handlers';
 import { waitForEarlierPushes } from './order';
-import { localReader, replicateCollection, type CollectionReplication } from './replication';
+import { localReader, replicateCollection, type CollectionReplication, type InitialCheckpoints } from './replication';
 import { initialSyncStatus, useSyncStatus } from './status';
 import { ChangeStream } from './stream';
 
@@ -40,7 +40,16 @@ function lastSyncKey(open: OpenDatabase): string {
   return `cg.lastSync.${open.name}`;
 }
 
-export function startSync(open: OpenDatabase, target: SyncTarget, onSessionEnd: (error: ApiError) => void): SyncEngine {
+/**
+ * Starts the twelve replications. `initial`: where a collection's replication starts when it has no
+ * stored checkpoint — after its documents were imported past RxDB (see replication.ts).
+ */
+export function startSync(
+  open: OpenDatabase,
+  target: SyncTarget,
+  onSessionEnd: (error: ApiError) => void,
+  initial: Partial<Record<CollectionName, InitialCheckpoints>> = {},
+): SyncEngine {
   const wait = new WakeableWait();
   const stopWait = new WakeableWait();
   const errors = new Map<string, string>();
@@ -121,6 +130,7 @@ export function startSync(open: OpenDatabase, target: SyncTarget, onSessionEnd: 
       stream$: stream.stream$(collection),
       pending: open.pending,
       removed: open.removed,
+      initial: initial[collection],
     });
   });
 

@@ -42,6 +42,15 @@ export interface ReplicateOptions {
   stream$: Observable<'RESYNC'>;
   pending: PersistedIdSets;
   removed: PersistedIdSets;
+  /** Where a replication without stored checkpoints starts (after an import): RxDB's own options. */
+  initial?: InitialCheckpoints;
+}
+
+export interface InitialCheckpoints {
+  /** The server checkpoint of the last page imported. */
+  pull: Checkpoint;
+  /** The local `{id, lwt}` after the last document imported. */
+  push: { id: string; lwt: number };
 }
 
 export function replicateCollection(options: ReplicateOptions): CollectionReplication {
@@ -64,6 +73,7 @@ export function replicateCollection(options: ReplicateOptions): CollectionReplic
     waitForLeadership: true,
     autoStart: true,
     pull: {
+      initialCheckpoint: options.initial?.pull,
       batchSize: PULL_BATCH,
       handler: async (checkpoint, batchSize) => {
         await ahead.before(checkpoint ?? undefined);
@@ -76,6 +86,7 @@ export function replicateCollection(options: ReplicateOptions): CollectionReplic
       modifier: (doc: Doc) => keepSchemaFields(doc, properties) as AnyDoc,
     },
     push: {
+      initialCheckpoint: options.initial?.push,
       batchSize: PUSH_BATCH,
       handler: (rows) => handlers.push(rows),
     },
