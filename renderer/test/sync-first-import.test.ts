@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { now } from 'rxdb';
 import { collectionNames, schemas, type AnyDoc, type CollectionName } from '@domain/collections';
 import { closeDatabase, openDatabase, type OpenDatabase } from '../src/db/current';
+import { toDexieDoc } from '../src/db/dexieRaw';
 import { encryptedFieldsOf, fieldKeyOf } from '../src/db/encryption';
 import { createFieldSealing } from '../src/db/fieldSealing';
 import { rxHash } from '../src/db/hash';
@@ -50,7 +51,7 @@ async function importCollection(open: OpenDatabase, serverUrl: string, collectio
       if (checkpoint !== undefined) params.set('checkpoint', JSON.stringify(checkpoint));
       const page = (await (await fetch(`${serverUrl}/api/sync/${collection}/pull?${params.toString()}`)).json()) as { documents: AnyDoc[]; checkpoint: unknown };
       if (page.documents.length === 0) break;
-      const rows: Doc[] = [];
+      const rows: unknown[] = [];
       for (const wire of page.documents) {
         let doc: Doc = keepSchemaFields(wire, schemas[collection].properties);
         if (sealing) {
@@ -58,7 +59,8 @@ async function importCollection(open: OpenDatabase, serverUrl: string, collectio
           doc = { ...rest, [sealing.carrier]: await sealing.seal(String(doc.id), json) };
         }
         const lwt = now();
-        rows.push({ ...doc, _deleted: wire._deleted ? '1' : '0', _meta: { lwt, o: { _rev: 1, hash } }, _rev: `1-${hash}`, _attachments: {} });
+        // As RxDB's Dexie storage stores it: `_deleted`, an indexed boolean, as '0' or '1'.
+        rows.push(toDexieDoc(['_deleted'], { ...doc, _deleted: wire._deleted, _meta: { lwt, o: { _rev: 1, hash } }, _rev: `1-${hash}`, _attachments: {} }));
         last = { id: String(doc.id), lwt };
       }
       const tx = idb.transaction('docs', 'readwrite');
