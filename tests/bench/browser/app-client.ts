@@ -4,6 +4,7 @@
 import type { RxChangeEvent, RxCollection } from 'rxdb';
 import { pinyin } from 'pinyin-pro';
 import { collectionNames, type Building, type Community, type Compound, type Member } from '@domain/collections';
+import { toHex } from '../../../renderer/src/db/bytes';
 import { closeDatabase, deleteDatabase, openDatabase, type OpenDatabase } from '../../../renderer/src/db/current';
 import { readAllStorage } from '../../../renderer/src/db/readAll';
 import { browserStorage } from '../../../renderer/src/db/storage';
@@ -24,8 +25,9 @@ interface Device {
 let device: Device | null = null;
 let counter = 0;
 
-function randomKey(): string {
-  return [...crypto.getRandomValues(new Uint8Array(32))].map((b) => b.toString(16).padStart(2, '0')).join('');
+/** A fresh data key (64 hex digits), as a new device's vault makes one. */
+export function randomKey(): string {
+  return toHex(crypto.getRandomValues(new Uint8Array(32)));
 }
 
 function requireDevice(): Device {

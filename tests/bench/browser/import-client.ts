@@ -3,6 +3,7 @@
 // sync would cost if it were an import of the server's pages in the app's stored form rather than
 // RxDB's replication writing them from the UI thread: fetching, sealing and the stored form
 // included; RxDB's bookkeeping, its checkpoints and its change events not.
+import { randomKey } from './app-client';
 import type { ImportAnswer, ImportRequest } from './import-worker';
 
 export async function importInWorker(serverUrl: string, token: string): Promise<{ ms: number; stored: number; longestTaskMs: number }> {
@@ -12,7 +13,7 @@ export async function importInWorker(serverUrl: string, token: string): Promise<
     for (const entry of list.getEntries()) tasks.push(entry.duration);
   });
   observer.observe({ type: 'longtask', buffered: false });
-  const dataKey = Array.from(crypto.getRandomValues(new Uint8Array(32)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  const dataKey = randomKey();
   const started = performance.now();
   const answer = await new Promise<ImportAnswer>((resolve) => {
     worker.onmessage = (event: MessageEvent<ImportAnswer>) => resolve(event.data);
