@@ -5,6 +5,8 @@ import type { AnyDoc, CollectionName } from './collections';
 export const PROTOCOL_VERSION = 1;
 export const CLIENT_VERSION_HEADER = 'x-client-version';
 export const MAX_PULL_LIMIT = 2000;
+/** The page size the app's pulls ask for. */
+export const PULL_BATCH = 1000;
 export const MAX_PUSH_ROWS = 2000;
 
 export const roles = ['street_admin', 'community_staff', 'department_liaison'] as const;

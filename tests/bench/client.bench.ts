@@ -17,8 +17,7 @@
 //                                          over one IndexedDB `get` batch of 50 members          ≤ 5
 // and, with targets, the renderer's heap after a full sync (≤ 300 MB) and the longest main-thread
 // task during the initial sync (≤ 50 ms; the median over the runs, the worst beside it).
-// Beside the first sync, figures without a target: the raw writes in RxDB's stored form, and a
-// design probe, the same pull imported by a worker (tests/bench/browser/import-client.ts).
+// Beside the first sync, a figure without a target: the raw writes in RxDB's stored form.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from '@playwright/test';
 import type { Bench } from './browser/entry';
@@ -93,8 +92,6 @@ async function measureLink(suffix: string, url: string, directUrl: string): Prom
   const appCpu = partiesMeter();
   const rawCpu = partiesMeter();
   const formCpu = partiesMeter();
-  const importCpu = partiesMeter();
-  const importTasks: number[] = [];
   // RxDB's form first: the last run of the three rounds is then the plain writes, whose database the search's `get` reads.
   const initial = await sideBySide(tier.repetitions, {
     rawInRxdbForm: () => formCpu.measure(async () => (await a.evaluate(() => bench.raw.writeAll(Infinity, 1000, 'rxdb'))).ms),
@@ -103,13 +100,6 @@ async function measureLink(suffix: string, url: string, directUrl: string): Prom
         const run = await appInitialSyncDetailed(a, url, adminA);
         expect(run.docs).toBe(total);
         runs.push(run);
-        return run.ms;
-      }),
-    workerImport: () =>
-      importCpu.measure(async () => {
-        const run = await a.evaluate(([u, t]) => bench.probe.importInWorker(u, t), [url, adminA] as const);
-        expect(run.stored).toBe(total);
-        importTasks.push(run.longestTaskMs);
         return run.ms;
       }),
     raw: () => rawCpu.measure(async () => (await a.evaluate(() => bench.raw.writeAll())).ms),
@@ -124,10 +114,6 @@ async function measureLink(suffix: string, url: string, directUrl: string): Prom
   printCpu(`the app's initial sync${suffix}`, appCpu);
   printCpu(`the raw writes${suffix}`, rawCpu);
   printCpu(`the raw writes in RxDB's form${suffix}`, formCpu);
-  figure({ label: `a design probe: the same pull imported by a worker in the app's stored form (median)`, ...seconds(initial.workerImport) });
-  figure({ label: `  over the raw writes (not a target)`, value: initial.workerImport / initial.raw, unit: '×' });
-  figure({ label: `  longest main-thread task during it (median of runs)`, value: median(importTasks), unit: 'ms' });
-  printCpu(`the worker import${suffix}`, importCpu);
   figure({ label: `longest main-thread task during the initial sync${suffix} (median of runs)`, value: median(runs.map((run) => run.longestTaskMs)), unit: 'ms', target: 50 });
   figure({ label: `  worst run`, value: Math.max(...runs.map((run) => run.longestTaskMs)), unit: 'ms' });
   const perDoc = initial.app / total;

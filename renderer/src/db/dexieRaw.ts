@@ -23,6 +23,11 @@ export function dexieOf(instance: object): DexieInternals | undefined {
   return candidate.internals instanceof Promise && typeof candidate.changes$?.next === 'function' ? (candidate as DexieInternals) : undefined;
 }
 
+/** The IndexedDB database in which RxDB's Dexie storage keeps a collection's documents (table `docs`). */
+export function dexieDatabaseName(databaseName: string, collection: string, schemaVersion: number): string {
+  return `rxdb-dexie-${databaseName}--${schemaVersion}--${collection}`;
+}
+
 /** Whether any key in `value`, at any depth, starts with `prefix` (Dexie's storage renames `|…` to `__…`). */
 function hasKeyStarting(value: unknown, prefix: string): boolean {
   if (typeof value !== 'object' || value === null) return false;

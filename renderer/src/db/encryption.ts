@@ -78,6 +78,15 @@ export function fieldKeyOf(dataKey: string): Promise<CryptoKey> {
 
 type Doc = Record<string, unknown>;
 
+/**
+ * The sealing of a collection's personal fields in a database, as its stored documents carry them
+ * (`fields`: the carrier first). Additional data binds a ciphertext to its database and collection:
+ * it does not open as another one's.
+ */
+export function collectionSealing(fieldKey: CryptoKey, databaseName: string, collection: string, fields: readonly [string, ...string[]]): FieldSealing {
+  return createFieldSealing(fieldKey, new TextEncoder().encode(`${databaseName}/${collection}`), fields, collection);
+}
+
 /** The storage that encrypts the fields marked `encrypted` with the database's password (the data key). */
 export function encryptingStorage(storage: AppStorage): AppStorage {
   // Each encrypted collection's sealing, by database and the collection's fields: the replication's
@@ -106,9 +115,7 @@ export function encryptingStorage(storage: AppStorage): AppStorage {
       for (const field of others) delete storedSchema.properties[field];
       storedSchema.required = (storedSchema.required ?? []).filter((field) => !others.includes(field) && field !== carrier);
       const instance = await storage.createStorageInstance({ ...params, schema: storedSchema });
-      // Additional data binds a ciphertext to its collection: it does not open as another one's.
-      const aad = new TextEncoder().encode(`${params.databaseName}/${params.collectionName}`);
-      const sealing = createFieldSealing(fieldKey, aad, [carrier, ...others], params.collectionName);
+      const sealing = collectionSealing(fieldKey, params.databaseName, params.collectionName, [carrier, ...others]);
       const primaryPath = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey) as string;
       if (!docDataOf) sealings.set(collectionPairKey(params.databaseName, params.schema), { sealing, primaryPath });
 

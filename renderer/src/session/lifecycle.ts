@@ -4,6 +4,7 @@
 // first; offline when the server cannot be reached, within the street's grace period; and on the
 // lock screen at every start and after inactivity. Closing the database drops the key from memory.
 import { closeDatabase, currentDatabase, deleteDatabase, openDatabase, type OpenDatabase } from '../db/current';
+import type { CreateDatabaseOptions } from '../db/database';
 import { databaseNameFor, databasesOfServer, forgetDatabase, localDatabases, rememberDatabase } from '../db/name';
 import { readAllStorage } from '../db/readAll';
 import { createSealer } from '../db/sealer';
@@ -12,6 +13,7 @@ import { ApiError } from '../sync/api';
 import { attachConflictLog, recordConflict } from '../sync/conflictLog';
 import { conflictHandlers } from '../sync/conflicts';
 import { startSync, type SyncEngine } from '../sync/engine';
+import { forgetImport, prepareFirstSync, type ImportResult } from '../sync/firstImport';
 import { initialSyncStatus, useSyncStatus } from '../sync/status';
 import { accountOf, deviceAccounts, findAccount, forgetAccount, recordOnlineLogin, updateAccount, type DeviceAccount } from './accounts';
 import { requestLogin } from './login';
@@ -41,6 +43,8 @@ const SYNC_START_IDLE_WAIT_MS = 2000;
 /** After a sign-in in a page that paints no frames (hidden), sync starts after this long anyway. */
 const SYNC_START_HIDDEN_MS = 500;
 let deferredStart: { run(): void; cancel(): void } | null = null;
+/** Stops a new database's import, when the person opens the pages before it is done. */
+let importing: AbortController | null = null;
 
 function afterFirstScreen(run: () => void): { run(): void; cancel(): void } {
   let done = false;
@@ -118,13 +122,50 @@ async function sessionOf(account: DeviceAccount, key: string): Promise<StoredSes
   return { ...account.session, token };
 }
 
-/** Opens the session's database with its data key and starts syncing; never needs the network. */
+/**
+ * A new database's first sync, imported before it opens, with its progress on the first sync's
+ * page (or one cut short, going on); where the replications start. Offline it stops at once.
+ */
+async function importFirstSync(database: CreateDatabaseOptions, session: StoredSession): Promise<ImportResult> {
+  const controller = new AbortController();
+  importing = controller;
+  try {
+    return await prepareFirstSync({
+      database,
+      serverUrl: session.serverUrl,
+      token: session.token,
+      isNew: !localDatabases().some((entry) => entry.name === database.name),
+      onProgress: (received) => {
+        if (controller.signal.aborted) return;
+        useSyncStatus.setState({ firstSync: { received } });
+        useSessionStore.setState({ phase: 'importing' });
+      },
+      signal: controller.signal,
+    });
+  } finally {
+    // The progress stays: the pages wait until the replications have caught up (app/layout/FirstSyncGate).
+    importing = null;
+  }
+}
+
+/** "Open anyway" while a new database's first sync is imported: it stops, the pages open with what it holds. */
+export function openDuringFirstSync(): void {
+  useSyncStatus.setState({ pagesOpened: true });
+  importing?.abort();
+}
+
+/**
+ * Opens the session's database with its data key and starts syncing. Needs the network only for a
+ * new database's import, which ends at once without it.
+ */
 async function activate(session: StoredSession, encryptionKey: string, offlineLogin: boolean, deferSync = false): Promise<void> {
   useSessionStore.setState({ phase: 'opening', lockReason: null });
   try {
     await stopSync();
     const name = vaultIdOf(session);
-    const open = await openDatabase({ name, storage: readAllStorage(browserStorage()), conflictHandlerFor, encryptionKey });
+    const database: CreateDatabaseOptions = { name, storage: readAllStorage(browserStorage()), conflictHandlerFor, encryptionKey };
+    const imported = await importFirstSync(database, session);
+    const open = await openDatabase(database);
     performance.mark('cg:db-open'); // the cold start's steps, for the benchmark's profiles
     rememberDatabase({ name, serverUrl: session.serverUrl, userId: session.user.id });
     await attachConflictLog(open.kv);
@@ -134,7 +175,7 @@ async function activate(session: StoredSession, encryptionKey: string, offlineLo
     watchStreet(open, session);
     const start = () => {
       deferredStart = null;
-      engine = startSync(open, { serverUrl: session.serverUrl, token: session.token }, handleSessionEnd);
+      engine = startSync(open, { serverUrl: session.serverUrl, token: session.token }, handleSessionEnd, imported);
     };
     deferredStart = deferSync ? afterFirstScreen(start) : afterPaint(start);
     useSessionStore.setState({ phase: 'ready', offlineLogin });
@@ -281,6 +322,7 @@ async function wipeServer(serverUrl: string, signedIn: boolean): Promise<void> {
       destroyVault(name);
       forgetAccount(name);
       localStorage.removeItem(`cg.lastSync.${name}`);
+      forgetImport(name);
     } catch (error) {
       // Kept in the list, so the next revocation notice tries again.
       console.error('delete local database', name, error);

@@ -17,8 +17,11 @@ export type SessionNotice =
   | { kind: 'outdated'; minVersion?: string }
   | { kind: 'openFailed'; message: string };
 
-/** `locked`: a session exists but its database is closed until the password is typed (lock screen). */
-export type SessionPhase = 'signedOut' | 'locked' | 'opening' | 'ready' | 'failed';
+/**
+ * `locked`: a session exists but its database is closed until the password is typed (lock screen).
+ * `importing`: a new database's first sync is written before it opens (sync/firstImport).
+ */
+export type SessionPhase = 'signedOut' | 'locked' | 'opening' | 'importing' | 'ready' | 'failed';
 
 /** Why the lock screen shows: the app (re)started, no input for a while, or the person locked it. */
 export type LockReason = 'start' | 'idle' | 'manual';

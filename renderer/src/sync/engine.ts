@@ -9,7 +9,8 @@ import { ApiError, createApiClient } from './api';
 import { WakeableWait } from './backoff';
 import { createHandlers, type Direction } from './handlers';
 import { waitForEarlierPushes } from './order';
-import { localReader, replicateCollection, type CollectionReplication, type InitialCheckpoints } from './replication';
+import { nothingImported, type ImportResult } from './firstImport';
+import { localReader, replicateCollection, type CollectionReplication } from './replication';
 import { initialSyncStatus, useSyncStatus } from './status';
 import { ChangeStream } from './stream';
 
@@ -41,14 +42,14 @@ function lastSyncKey(open: OpenDatabase): string {
 }
 
 /**
- * Starts the twelve replications. `initial`: where a collection's replication starts when it has no
- * stored checkpoint — after its documents were imported past RxDB (see replication.ts).
+ * Starts the twelve replications. `imported`: a new database's import (./firstImport) — where a
+ * collection's replication starts when it has no stored checkpoint, and the documents it stored.
  */
 export function startSync(
   open: OpenDatabase,
   target: SyncTarget,
   onSessionEnd: (error: ApiError) => void,
-  initial: Partial<Record<CollectionName, InitialCheckpoints>> = {},
+  imported: ImportResult = nothingImported,
 ): SyncEngine {
   const wait = new WakeableWait();
   const stopWait = new WakeableWait();
@@ -58,11 +59,12 @@ export function startSync(
   const cleanups: Array<() => void> = [];
   let stopped = false;
   let firstSyncRunning = false;
-  /** Documents pulled since sync started: the first sync's progress. */
-  let received = 0;
+  /** Documents pulled since sync started, after those imported: the first sync's progress. */
+  let received = imported.stored;
 
   useSyncStatus.setState({
     ...initialSyncStatus,
+    pagesOpened: useSyncStatus.getState().pagesOpened,
     browserOnline: navigator.onLine,
     pending: open.pending.count(),
     lastSyncedAt: localStorage.getItem(lastSyncKey(open)),
@@ -130,7 +132,7 @@ export function startSync(
       stream$: stream.stream$(collection),
       pending: open.pending,
       removed: open.removed,
-      initial: initial[collection],
+      initial: imported.checkpoints[collection],
     });
   });
 

@@ -2,7 +2,7 @@
 // Failures are reported, then retried with backoff (cut short by "sync now"); the server's
 // conflicts go back to RxDB, which merges them with the conflict handler.
 import { schemas, type AnyDoc, type CollectionName } from '@domain/collections';
-import type { Checkpoint, PullResponse, PushRow } from '@domain/contract';
+import { PULL_BATCH, type Checkpoint, type PullResponse, type PushRow } from '@domain/contract';
 import { deepEqual } from '@domain/merge';
 import type { PersistedIdSets } from '../db/idSets';
 import { isLocalWriteInFlight, localWritesBegun } from '../db/pending';
@@ -44,8 +44,6 @@ export interface IncomingPushRow {
   assumedMasterState?: object | null;
   newDocumentState: object;
 }
-
-export const PULL_BATCH = 1000;
 
 function isPullResponse(value: unknown): value is PullResponse {
   if (typeof value !== 'object' || value === null) return false;

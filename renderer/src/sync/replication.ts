@@ -3,13 +3,14 @@ import { getAssumedMasterState, type RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { Observable } from 'rxjs';
 import { schemas, type AnyDoc, type CollectionName } from '@domain/collections';
-import type { Checkpoint } from '@domain/contract';
+import { PULL_BATCH, type Checkpoint } from '@domain/contract';
 import { deepEqual } from '@domain/merge';
 import type { AppDatabase } from '../db/database';
 import type { PersistedIdSets } from '../db/idSets';
 import { isLocalWriteInFlight } from '../db/pending';
 import { keepSchemaFields, toWireDoc } from '../db/plain';
-import { PULL_BATCH, type createHandlers } from './handlers';
+import type { createHandlers } from './handlers';
+import type { InitialCheckpoints } from './importPages';
 import { PullAhead } from './pullAhead';
 
 /**
@@ -44,13 +45,6 @@ export interface ReplicateOptions {
   removed: PersistedIdSets;
   /** Where a replication without stored checkpoints starts (after an import): RxDB's own options. */
   initial?: InitialCheckpoints;
-}
-
-export interface InitialCheckpoints {
-  /** The server checkpoint of the last page imported. */
-  pull: Checkpoint;
-  /** The local `{id, lwt}` after the last document imported. */
-  push: { id: string; lwt: number };
 }
 
 export function replicateCollection(options: ReplicateOptions): CollectionReplication {

@@ -16,6 +16,8 @@ export interface SyncStatus {
   lastError: string | null;
   /** Documents received so far by the first sync of a new local database; `null` when not running. */
   firstSync: { received: number } | null;
+  /** The person opened the pages before the first sync was done (they stay open for the session). */
+  pagesOpened: boolean;
   /** Sync stopped by the server (session ended, update required). */
   stopped: boolean;
 }
@@ -28,6 +30,7 @@ export const initialSyncStatus: SyncStatus = {
   syncing: false,
   lastError: null,
   firstSync: null,
+  pagesOpened: false,
   stopped: false,
 };
 

@@ -13,6 +13,7 @@ import { memberRows, memberSearchSource } from '../../../renderer/src/features/m
 import { buildSearchIndex, searchIndex } from '../../../renderer/src/lib/search';
 import { conflictHandlers } from '../../../renderer/src/sync/conflicts';
 import { startSync, type SyncEngine } from '../../../renderer/src/sync/engine';
+import { forgetImport, prepareFirstSync, type ImportResult } from '../../../renderer/src/sync/firstImport';
 import { useSyncStatus } from '../../../renderer/src/sync/status';
 
 interface Device {
@@ -20,6 +21,8 @@ interface Device {
   engine: SyncEngine | null;
   serverUrl: string;
   token: string;
+  /** Where its first sync's import left the replications. */
+  imported: ImportResult;
 }
 
 let device: Device | null = null;
@@ -57,7 +60,7 @@ function settled(): Promise<void> {
 }
 
 function engineFor(current: Device): SyncEngine {
-  return startSync(current.open, { serverUrl: current.serverUrl, token: current.token }, (error) => console.error('session ended', error));
+  return startSync(current.open, { serverUrl: current.serverUrl, token: current.token }, (error) => console.error('session ended', error), current.imported);
 }
 
 export interface InitialSyncResult {
@@ -97,8 +100,8 @@ function watchRequests(): () => { waitingMs: number; requests: number } {
 }
 
 /**
- * A fresh device: a new local database pulls everything the token's account sees through the app's
- * sync engine. Stays open (live) for the measurements that follow, until `reset`.
+ * A fresh device: a new local database imports everything the token's account sees and syncs it
+ * with the app's sync engine, as a first sign-in does. Stays open (live) for the measurements that follow, until `reset`.
  */
 export async function initialSync(serverUrl: string, token: string): Promise<InitialSyncResult> {
   await reset();
@@ -110,15 +113,17 @@ export async function initialSync(serverUrl: string, token: string): Promise<Ini
   const name = `bench-app-${Date.now()}-${counter++}`;
   const stopWatching = watchRequests();
   const started = performance.now();
-  const open = await openDatabase({
+  // As the app opens a new database (session/lifecycle.ts): its first sync imported, then opened.
+  const database = {
     name,
-    // The storage the app opens its database with (session/lifecycle.ts).
     storage: readAllStorage(browserStorage()),
     multiInstance: false,
     encryptionKey: randomKey(),
     conflictHandlerFor: conflictHandlers({ record: () => Promise.resolve(), isRemovedFromScope: () => false }),
-  });
-  const current: Device = { open, engine: null, serverUrl, token };
+  };
+  const imported = await prepareFirstSync({ database, serverUrl, token, isNew: true });
+  const open = await openDatabase(database);
+  const current: Device = { open, engine: null, serverUrl, token, imported };
   device = current;
   const done = settled();
   current.engine = engineFor(current);
@@ -149,6 +154,7 @@ export async function reset(): Promise<void> {
   const name = current.open.name;
   await closeDatabase();
   await deleteDatabase(name, browserStorage());
+  forgetImport(name);
 }
 
 /** The first `count` stored documents of `name`, each with a field changed to carry `marker`. */

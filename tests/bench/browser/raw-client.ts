@@ -9,17 +9,13 @@
 // its fields on each record (`_deleted` as '0', `_meta.lwt`, `_rev`, `_attachments`) — what of
 // the first sync's cost is that form, before replication and encryption. RxDB's whole default set:
 // the app's own new stores leave out the `_meta.lwt` index, and `[_deleted+id]` where a schema has
-// indexes of its own (renderer/src/db/storage.ts withoutUnreadIndexes): the form `app`, which the
-// worker import writes (import-worker.ts).
+// indexes of its own (renderer/src/db/storage.ts withoutUnreadIndexes).
 import { collectionNames, schemas, type CollectionName } from '@domain/collections';
-import { CLIENT_VERSION_HEADER } from '@domain/contract';
+import { CLIENT_VERSION_HEADER, PULL_BATCH } from '@domain/contract';
 import { APP_VERSION } from '../../../renderer/src/desktop/version';
 import { keepSchemaFields } from '../../../renderer/src/db/plain';
 
 type Doc = Record<string, unknown> & { id: string };
-
-/** Documents per page of a pull, as the app asks (sync/handlers.ts PULL_BATCH). */
-const PAGE = 1000;
 
 /** The documents to write, as the server sends them (schema fields only, as the app keeps them). */
 let loaded: Partial<Record<CollectionName, Doc[]>> = {};
@@ -27,9 +23,9 @@ let current: IDBDatabase | null = null;
 let counter = 0;
 
 /** One page of a collection's pull, from `checkpoint` on (the start when undefined). */
-export async function fetchPage(serverUrl: string, token: string, collection: CollectionName, checkpoint: unknown): Promise<{ documents: Doc[]; checkpoint: unknown }> {
+async function fetchPage(serverUrl: string, token: string, collection: CollectionName, checkpoint: unknown): Promise<{ documents: Doc[]; checkpoint: unknown }> {
   const headers = { [CLIENT_VERSION_HEADER]: APP_VERSION, authorization: `Bearer ${token}` };
-  const params = new URLSearchParams({ limit: String(PAGE) });
+  const params = new URLSearchParams({ limit: String(PULL_BATCH) });
   if (checkpoint !== undefined) params.set('checkpoint', JSON.stringify(checkpoint));
   const response = await fetch(`${serverUrl}/api/sync/${collection}/pull?${params.toString()}`, { headers });
   if (!response.ok) throw new Error(`pull ${collection}: ${response.status} ${await response.text()}`);
@@ -62,19 +58,17 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-/** How the records are stored: as the app's documents, or in RxDB's Dexie form with its index set or the app's (see the top). */
-export type RawForm = 'plain' | 'rxdb' | 'app';
+/** How the records are stored: as the app's documents, or in RxDB's Dexie form (see the top). */
+export type RawForm = 'plain' | 'rxdb';
 
 /** The index key paths of a collection's store in either form. */
 function indexesOf(collection: CollectionName, form: RawForm): (string | string[])[] {
   const fields = (schemas[collection] as { indexes?: readonly string[] }).indexes ?? [];
   if (form === 'plain') return [...fields];
-  const own = fields.map((field) => ['_deleted', field, 'id']);
-  if (form === 'app') return [...(own.length > 0 ? own : [['_deleted', 'id']]), ['_meta.lwt', 'id']];
-  return [['_deleted', 'id'], ...own, ['_meta.lwt', 'id'], '_meta.lwt'];
+  return [['_deleted', 'id'], ...fields.map((field) => ['_deleted', field, 'id']), ['_meta.lwt', 'id'], '_meta.lwt'];
 }
 
-export function openFresh(form: RawForm): Promise<IDBDatabase> {
+function openFresh(form: RawForm): Promise<IDBDatabase> {
   const name = `bench-raw-${Date.now()}-${counter++}`;
   const open = indexedDB.open(name, 1);
   open.onupgradeneeded = () => {
@@ -87,7 +81,7 @@ export function openFresh(form: RawForm): Promise<IDBDatabase> {
 }
 
 /** A document as RxDB's Dexie storage stores a pulled one (its revision's hash made up: ten characters, as RxDB's). */
-export function inRxdbForm(doc: Doc, lwt: number): Doc {
+function inRxdbForm(doc: Doc, lwt: number): Doc {
   return { ...doc, _deleted: '0', _meta: { lwt }, _rev: `1-${lwt.toString(36).padStart(10, '0').slice(-10)}`, _attachments: {} };
 }
 
@@ -99,7 +93,7 @@ async function drop(db: IDBDatabase): Promise<void> {
   });
 }
 
-export function putBatch(db: IDBDatabase, collection: CollectionName, docs: Doc[]): Promise<void> {
+function putBatch(db: IDBDatabase, collection: CollectionName, docs: Doc[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const transaction = db.transaction(collection, 'readwrite');
     const store = transaction.objectStore(collection);

@@ -6,7 +6,7 @@
 // when the first sync cannot finish offline; they open by themselves when it is done.
 import { CloudSyncOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Typography } from 'antd';
-import { startTransition, useDeferredValue, useState, type ReactNode } from 'react';
+import { startTransition, useDeferredValue, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { paths } from '../../lib/paths';
@@ -25,13 +25,13 @@ export function FirstSyncGate({ children }: { children: ReactNode }) {
   const firstSync = useSyncStatus((status) => status.firstSync);
   const online = useSyncStatus(isOnline);
   const { pathname } = useLocation();
-  const [openAnyway, setOpenAnyway] = useState(false);
+  const opened = useSyncStatus((status) => status.pagesOpened);
   // When the first sync ends, the page (a dashboard over every collection) mounts as a transition,
   // in slices between other work, rather than in one task that froze the screen as the sync ended.
   const shownSync = useDeferredValue(firstSync);
   const progress = firstSync ?? shownSync;
-  if (openAnyway || !holdsPage(progress, pathname)) return children;
-  return <FirstSyncProgress received={progress.received} online={online} onOpen={() => startTransition(() => setOpenAnyway(true))} />;
+  if (opened || !holdsPage(progress, pathname)) return children;
+  return <FirstSyncProgress received={progress.received} online={online} onOpen={() => startTransition(() => useSyncStatus.setState({ pagesOpened: true }))} />;
 }
 
 export function FirstSyncProgress({ received, online, onOpen }: { received: number; online: boolean; onOpen: () => void }) {
