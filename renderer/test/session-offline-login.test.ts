@@ -14,6 +14,7 @@ import { UnlockRefusedError } from '../src/session/unlock';
 import { hasPasswordWrap } from '../src/session/vault';
 import { ApiError } from '../src/sync/api';
 import { stubBrowser, type MemoryStorage } from './support/browserGlobals';
+import { FakeServer } from './support/fakeServer';
 
 const SERVER = 'http://street.test';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -28,6 +29,8 @@ let storage: MemoryStorage;
 let mode: ServerMode;
 let accounts: Map<string, Account>;
 let run = 0;
+/** The street's data, when a test has the server serve it (pulls and the event stream). */
+let data: FakeServer | undefined;
 
 function account(username: string, password: string): Account {
   const user: SessionUser = { id: `u-${run}-${username}`, username, displayName: `社工${username}`, streetId: 's1', communityIds: ['k1'], role: 'community_staff' };
@@ -42,6 +45,7 @@ const json = (status: number, body: unknown) => new Response(JSON.stringify(body
 async function fakeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   if (mode === 'down') throw new TypeError('fetch failed');
   const url = String(input instanceof Request ? input.url : input);
+  if (data && url.startsWith(`${SERVER}/api/sync/`)) return data.fetch(input, init);
   if (!url.endsWith('/api/auth/login')) throw new TypeError('fetch failed');
   const body = JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as { username: string; password: string };
   if (mode === 'revoked') return json(401, { error: { code: 'device_revoked', message: '此设备已被停用' } });
@@ -85,6 +89,7 @@ beforeEach(() => {
   vi.stubGlobal('fetch', fakeFetch);
   mode = 'up';
   accounts = new Map();
+  data = undefined;
   useSessionStore.setState({ session: null, phase: 'signedOut', notice: null, lockReason: null, offlineLogin: false });
 });
 
@@ -282,8 +287,31 @@ describe('a revoked device', () => {
     expect((error as ApiError).kind).toBe('device_revoked');
     expect(deviceAccounts()).toEqual([]);
     expect(everythingStored()).not.toContain('cg.vault.');
+    expect(everythingStored()).not.toContain('cg.import.');
 
     mode = 'down';
     expect((await refusal(signIn(SERVER, 'revb', b.password))).refusal).toBe('neverOnline');
+  });
+});
+
+describe('a first sign-in on this device', () => {
+  it('imports the data before the pages open, showing its progress, and only the first time', async () => {
+    data = new FakeServer(SERVER);
+    for (let i = 0; i < 1200; i++) data.put('compounds', compound(`c${i}`));
+    const { password } = account('qian', 'pass-qian-1');
+    const phases: string[] = [];
+    const unsubscribe = useSessionStore.subscribe((state) => phases.push(state.phase));
+    await signIn(SERVER, 'qian', password);
+    expect(phases).toContain('importing');
+    expect(useSessionStore.getState().phase).toBe('ready');
+    // There as the database opens, before sync has started.
+    expect(await compoundNames()).toHaveLength(1200);
+
+    await signOut();
+    phases.length = 0;
+    await signIn(SERVER, 'qian', password);
+    unsubscribe();
+    expect(phases).not.toContain('importing');
+    expect(await compoundNames()).toHaveLength(1200);
   });
 });
