@@ -64,6 +64,9 @@ export function startSync(
 
   useSyncStatus.setState({
     ...initialSyncStatus,
+    // What a new database's import showed (./firstImport): its progress, until the first sync is
+    // known to be done (below), and whether the person opened the pages meanwhile.
+    firstSync: useSyncStatus.getState().firstSync,
     pagesOpened: useSyncStatus.getState().pagesOpened,
     browserOnline: navigator.onLine,
     pending: open.pending.count(),
@@ -174,7 +177,10 @@ export function startSync(
   stream.start();
 
   void (async () => {
-    if ((await open.kv.get(FIRST_SYNC_KEY)) === true || stopped) return;
+    if ((await open.kv.get(FIRST_SYNC_KEY)) === true || stopped) {
+      useSyncStatus.setState({ firstSync: null });
+      return;
+    }
     firstSyncRunning = true;
     setFirstSyncFilling(true);
     useSyncStatus.setState({ firstSync: { received } });
