@@ -96,6 +96,8 @@ describe('a first sync as an import', () => {
     expect(Object.keys(imported.checkpoints).sort()).toEqual(['compounds', 'members']);
     expect(progress.at(-1)).toBe(1530);
     expect(pulled.docs).toBe(1530);
+    // A page each, and none after a page short of the limit: 2 for the members, 1 for each other collection.
+    expect(pulled.requests).toBe(13);
 
     pulled = { docs: 0, requests: 0 };
     const db = await openAndSync(database, imported);

@@ -124,20 +124,25 @@ async function importCollection(request: ImportRequest, collection: CollectionNa
       // Its `removed` (ids that left the scope) name nothing a new database holds.
       const page = await next;
       signal.throwIfAborted();
-      if (page.documents.length === 0) {
-        progress = { ...progress, done: true };
-        report({ collection, progress });
-        return;
+      // A page short of the limit ends at the server's counter: nothing more to pull for now
+      // (server/src/sync/pull.ts); the replication's first pull from here finds what came since.
+      const done = page.documents.length < PULL_BATCH;
+      if (!done) {
+        next = fetchPage(request, collection, page.checkpoint, signal);
+        // Settled here if this page's write fails first; still awaited, and thrown, when it does not.
+        next.catch(() => undefined);
       }
-      next = fetchPage(request, collection, page.checkpoint, signal);
-      // Settled here if this page's write fails first; still awaited, and thrown, when it does not.
-      next.catch(() => undefined);
-      const lwts = page.documents.map(() => now());
-      const rows = await Promise.all(page.documents.map((doc, i) => toStored(doc as Doc, lwts[i]!)));
-      await putAll(db, rows);
-      const last = page.documents.at(-1)!;
-      progress = { checkpoints: { pull: page.checkpoint, push: { id: String(last.id), lwt: lwts.at(-1)! } }, stored: progress.stored + rows.length, done: false };
+      const newest = page.documents.at(-1);
+      if (newest) {
+        const lwts = page.documents.map(() => now());
+        const rows = await Promise.all(page.documents.map((doc, i) => toStored(doc as Doc, lwts[i]!)));
+        await putAll(db, rows);
+        progress = { checkpoints: { pull: page.checkpoint, push: { id: String(newest.id), lwt: lwts.at(-1)! } }, stored: progress.stored + rows.length, done };
+      } else {
+        progress = { ...progress, done };
+      }
       report({ collection, progress });
+      if (done) return;
     }
   } finally {
     db.close();
