@@ -133,6 +133,7 @@ export function startSync(
       serverUrl: target.serverUrl,
       handlers,
       stream$: stream.stream$(collection),
+      beforePull: () => stream.beforePull(),
       pending: open.pending,
       removed: open.removed,
       initial: imported.checkpoints[collection],

@@ -41,6 +41,8 @@ export interface ReplicateOptions {
   serverUrl: string;
   handlers: ReturnType<typeof createHandlers>;
   stream$: Observable<'RESYNC'>;
+  /** Waited for before every pull: the event stream's first connection (stream.ts). */
+  beforePull: () => Promise<void>;
   pending: PersistedIdSets;
   removed: PersistedIdSets;
   /** Where a replication without stored checkpoints starts (after an import): RxDB's own options. */
@@ -70,6 +72,7 @@ export function replicateCollection(options: ReplicateOptions): CollectionReplic
       initialCheckpoint: options.initial?.pull,
       batchSize: PULL_BATCH,
       handler: async (checkpoint, batchSize) => {
+        await options.beforePull();
         await ahead.before(checkpoint ?? undefined);
         const { documents, checkpoint: next } = await handlers.pull(checkpoint, batchSize);
         if (next) ahead.returned(next);

@@ -1,6 +1,9 @@
 // One shared reader of `GET /api/sync/stream` for all twelve replications. A change event makes
 // its collection pull; a `resync` event, a (re)connect or a broken stream makes every collection
-// pull. The per-collection observables never error (RxDB would stop replicating for good): the
+// pull — but the first connect only when a pull began before it: the replications' first pulls wait
+// for it (beforePull), since a pull that begins once the stream is open misses nothing (every change
+// after the server answered is announced), and a second round of twelve pulls at every start cost
+// a round trip or more on a slow link. The per-collection observables never error (RxDB would stop replicating for good): the
 // reader reconnects with backoff, 1 s doubling to 30 s, reset once connected.
 import { Subject, type Observable } from 'rxjs';
 import { isCollectionName, type CollectionName } from '@domain/collections';
@@ -9,6 +12,9 @@ import { backoffDelay, WakeableWait } from './backoff';
 import { SseParser, type SseEvent } from './sse';
 
 export type StreamItem = 'RESYNC';
+
+/** How long a pull waits for the stream's first connection before it goes ahead anyway. */
+export const FIRST_CONNECT_WAIT_MS = 2000;
 
 export interface ChangeStreamOptions {
   api: ApiClient;
@@ -39,9 +45,26 @@ export class ChangeStream {
   private stopped = false;
   private connection: AbortController | undefined;
   private running: Promise<void> | undefined;
+  private connectedOnce = false;
+  /** A pull began before the first connection opened: that connection makes every collection pull. */
+  private pulledUnwatched = false;
+  /** Settles when the first connection opens or fails. */
+  private readonly firstAttempt: Promise<void>;
+  private settleFirstAttempt: () => void = () => undefined;
 
   constructor(private readonly options: ChangeStreamOptions) {
     this.subjects = new Map(options.collections.map((name) => [name, new Subject<StreamItem>()]));
+    this.firstAttempt = new Promise((resolve) => (this.settleFirstAttempt = resolve));
+  }
+
+  /** Before a pull: waits, at most `waitMs`, for the first connection to open or fail. */
+  async beforePull(waitMs = FIRST_CONNECT_WAIT_MS): Promise<void> {
+    if (!this.connectedOnce) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([this.firstAttempt, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+      clearTimeout(timer);
+    }
+    if (!this.connectedOnce) this.pulledUnwatched = true;
   }
 
   stream$(collection: CollectionName): Observable<StreamItem> {
@@ -56,6 +79,7 @@ export class ChangeStream {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.settleFirstAttempt();
     this.connection?.abort();
     this.wait.wake();
     await this.running;
@@ -83,9 +107,12 @@ export class ChangeStream {
         failures = 0;
         this.options.onConnectedChange?.(true);
         // Whatever changed while not connected is only found by pulling.
-        this.resync(null);
+        if (this.connectedOnce || this.pulledUnwatched) this.resync(null);
+        this.connectedOnce = true;
+        this.settleFirstAttempt();
         await this.read(response, connection);
       } catch (error) {
+        this.settleFirstAttempt();
         // The server ended the session: the engine stops everything, nothing to retry here.
         if (isSessionEnding(error)) this.stopped = true;
       }
