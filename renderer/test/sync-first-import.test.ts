@@ -7,6 +7,7 @@
 // so the import runs in the test's thread.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MAX_PULL_LIMIT as PAGE } from '@domain/contract';
 import { closeDatabase, openDatabase, type OpenDatabase } from '../src/db/current';
 import type { CreateDatabaseOptions } from '../src/db/database';
 import { browserStorage } from '../src/db/storage';
@@ -88,21 +89,21 @@ afterEach(async () => {
 
 describe('a first sync as an import', () => {
   it('reads imported documents back, pulls and pushes none of them again, and pushes an edit over the imported base', async () => {
-    seed(30, 1500);
+    seed(30, PAGE + 500);
     const database = databaseOptions();
     const progress: number[] = [];
     const imported = await prepare(database, { onProgress: (stored) => progress.push(stored) });
-    expect(imported.stored).toBe(1530);
+    expect(imported.stored).toBe(PAGE + 530);
     expect(Object.keys(imported.checkpoints).sort()).toEqual(['compounds', 'members']);
-    expect(progress.at(-1)).toBe(1530);
-    expect(pulled.docs).toBe(1530);
+    expect(progress.at(-1)).toBe(PAGE + 530);
+    expect(pulled.docs).toBe(PAGE + 530);
     // A page each, and none after a page short of the limit: 2 for the members, 1 for each other collection.
     expect(pulled.requests).toBe(13);
 
     pulled = { docs: 0, requests: 0 };
     const db = await openAndSync(database, imported);
     // The app reads them as it reads pulled ones, personal fields opened; nothing comes again, nothing goes up.
-    expect(await countOf(db, 'members')).toBe(1500);
+    expect(await countOf(db, 'members')).toBe(PAGE + 500);
     expect((await db.db.collections.members.findOne('m7').exec())?.toJSON()).toMatchObject(member('m7'));
     expect(pulled.docs).toBe(0);
     expect(server.pushes).toEqual([]);
@@ -120,16 +121,16 @@ describe('a first sync as an import', () => {
   });
 
   it('stops when the person opens the pages, and the replications pull only what it had not stored', async () => {
-    seed(0, 2500);
+    seed(0, 2 * PAGE + 500);
     const database = databaseOptions();
     const stop = new AbortController();
-    const imported = await prepare(database, { onProgress: (stored) => stored >= 1000 && stop.abort(), signal: stop.signal });
-    expect(imported.stored).toBe(1000);
+    const imported = await prepare(database, { onProgress: (stored) => stored > 0 && stop.abort(), signal: stop.signal });
+    expect(imported.stored).toBe(PAGE);
 
     pulled = { docs: 0, requests: 0 };
     const db = await openAndSync(database, imported);
-    expect(await countOf(db, 'members')).toBe(2500);
-    expect(pulled.docs).toBe(1500);
+    expect(await countOf(db, 'members')).toBe(2 * PAGE + 500);
+    expect(pulled.docs).toBe(PAGE + 500);
     // Opened once: the import is over for good.
     pulled = { docs: 0, requests: 0 };
     await engine?.stop();
@@ -140,7 +141,7 @@ describe('a first sync as an import', () => {
   });
 
   it('goes on from its last stored page after the app closed in the middle', async () => {
-    seed(0, 3500);
+    seed(0, 3 * PAGE + 500);
     const database = databaseOptions();
     // The app closes while the third page is on its way: that answer never comes.
     let pages = 0;
@@ -151,7 +152,7 @@ describe('a first sync as an import', () => {
     void prepare(database);
     type Recorded = { opened: boolean; collections: { members: { stored: number } } };
     const recorded = () => JSON.parse(localStorage.getItem(`cg.import.${database.name}`) ?? '{}') as Recorded;
-    await eventually(() => expect(recorded().collections.members.stored).toBe(2000));
+    await eventually(() => expect(recorded().collections.members.stored).toBe(2 * PAGE));
     expect(pages).toBe(3);
     expect(recorded().opened).toBe(false);
 
@@ -161,11 +162,11 @@ describe('a first sync as an import', () => {
       return response;
     });
     const imported = await prepare(database);
-    expect(imported.stored).toBe(3500);
-    expect(pulled.docs).toBe(1500);
+    expect(imported.stored).toBe(3 * PAGE + 500);
+    expect(pulled.docs).toBe(PAGE + 500);
     const db = await openAndSync(database, imported);
-    expect(await countOf(db, 'members')).toBe(3500);
-    expect(pulled.docs).toBe(1500);
+    expect(await countOf(db, 'members')).toBe(3 * PAGE + 500);
+    expect(pulled.docs).toBe(PAGE + 500);
   });
 
   it('stops at a refusal or with no server, and the replications take over', async () => {

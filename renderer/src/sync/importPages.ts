@@ -7,7 +7,7 @@
 import { fillWithDefaultSettings, now } from 'rxdb';
 import { getBooleanIndexes } from 'rxdb/plugins/storage-dexie';
 import { schemas, type CollectionName } from '@domain/collections';
-import { CLIENT_VERSION_HEADER, PULL_BATCH, type Checkpoint, type PullResponse } from '@domain/contract';
+import { CLIENT_VERSION_HEADER, MAX_PULL_LIMIT, type Checkpoint, type PullResponse } from '@domain/contract';
 import { dexieDatabaseName, toDexieDoc } from '../db/dexieRaw';
 import { collectionSealing, encryptedFieldsOf, fieldKeyOf } from '../db/encryption';
 import { rxHash } from '../db/hash';
@@ -47,6 +47,12 @@ export interface ImportedPage {
   progress: CollectionImport;
 }
 
+/**
+ * Documents per page: the most the server gives. The pages of a collection follow one another (each
+ * starts at the checkpoint the last one ended at), so over a slow link their number sets the time.
+ */
+const PAGE = MAX_PULL_LIMIT;
+
 /** A request's time limit, as the app's API client has. */
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -83,7 +89,7 @@ function putAll(db: IDBDatabase, rows: unknown[]): Promise<void> {
 }
 
 async function fetchPage(request: ImportRequest, collection: CollectionName, checkpoint: Checkpoint | undefined, signal: AbortSignal): Promise<PullResponse> {
-  const params = new URLSearchParams({ limit: String(PULL_BATCH) });
+  const params = new URLSearchParams({ limit: String(PAGE) });
   if (checkpoint) params.set('checkpoint', JSON.stringify(checkpoint));
   const response = await fetch(`${request.serverUrl}/api/sync/${collection}/pull?${params.toString()}`, {
     headers: { authorization: `Bearer ${request.token}`, [CLIENT_VERSION_HEADER]: request.clientVersion },
@@ -126,7 +132,7 @@ async function importCollection(request: ImportRequest, collection: CollectionNa
       signal.throwIfAborted();
       // A page short of the limit ends at the server's counter: nothing more to pull for now
       // (server/src/sync/pull.ts); the replication's first pull from here finds what came since.
-      const done = page.documents.length < PULL_BATCH;
+      const done = page.documents.length < PAGE;
       if (!done) {
         next = fetchPage(request, collection, page.checkpoint, signal);
         // Settled here if this page's write fails first; still awaited, and thrown, when it does not.
