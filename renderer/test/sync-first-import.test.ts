@@ -180,6 +180,22 @@ describe('a first sync as an import', () => {
     expect(await countOf(db, 'compounds')).toBe(5);
   });
 
+  it('writes into no store that holds something it did not write', async () => {
+    seed(5, 3);
+    const database = databaseOptions();
+    // A database the device holds but does not list: a member edited here, not yet pushed.
+    await openDatabase(database);
+    await saveDoc('members', { ...member('m1'), note: '本地修改' });
+    await closeDatabase();
+
+    const imported = await prepare(database);
+    expect(imported.stored).toBe(5);
+    expect(Object.keys(imported.checkpoints)).toEqual(['compounds']);
+    open = await openDatabase(database);
+    expect((await open.db.collections.members.findOne('m1').exec())?.note).toBe('本地修改');
+    expect(await countOf(open, 'members')).toBe(1);
+  });
+
   it('never imports into a database this device opened before', async () => {
     seed(5, 0);
     const database = databaseOptions();

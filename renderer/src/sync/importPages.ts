@@ -124,6 +124,12 @@ async function importCollection(request: ImportRequest, collection: CollectionNa
   const db = await openStore(dexieDatabaseName(request.databaseName, collection, schema.version));
   try {
     let progress = from;
+    // Only into a store it has written itself or found empty: whatever else is there (a database
+    // the device forgot it had) is left to the replication, which merges rather than overwrites.
+    if (!progress.checkpoints && (await requested(db.transaction('docs').objectStore('docs').count())) > 0) {
+      report({ collection, progress: { ...progress, done: true } });
+      return;
+    }
     // The next page is fetched while the last one is written.
     let next = fetchPage(request, collection, progress.checkpoints?.pull, signal);
     for (;;) {
