@@ -3,8 +3,9 @@
 // pull — but the first connect only when a pull began before it: the replications' first pulls wait
 // for it (beforePull), since a pull that begins once the stream is open misses nothing (every change
 // after the server answered is announced), and a second round of twelve pulls at every start cost
-// a round trip or more on a slow link. The per-collection observables never error (RxDB would stop replicating for good): the
-// reader reconnects with backoff, 1 s doubling to 30 s, reset once connected.
+// a round trip or more on a slow link. The per-collection observables never error (RxDB would stop
+// replicating for good): the reader reconnects with backoff, 1 s doubling to 30 s, reset once
+// connected.
 import { Subject, type Observable } from 'rxjs';
 import { isCollectionName, type CollectionName } from '@domain/collections';
 import { isSessionEnding, type ApiClient } from './api';
